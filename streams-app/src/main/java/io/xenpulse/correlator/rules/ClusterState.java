@@ -1,0 +1,118 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.inventory.ClusterInventory;
+import io.xenpulse.schemas.inventory.DesiredState;
+import io.xenpulse.schemas.inventory.RecoveryPolicy;
+import io.xenpulse.schemas.inventory.VmSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Everything the correlator remembers about one cluster: its nodes, its VMs, the commands in flight and the
+ * operator's inventory. One instance per cluster key in the state store; sorted maps keep every iteration,
+ * and so every decision, deterministic.
+ */
+public final class ClusterState {
+
+    String cluster;
+    final Map<String, NodeState> nodes = new TreeMap<>();
+    final Map<String, VmState> vms = new TreeMap<>();
+    final Map<String, PendingCommand> pending = new TreeMap<>();
+    final Map<String, VmSpec> vmSpecs = new TreeMap<>();
+    final TreeSet<String> maintenanceNodes = new TreeSet<>();
+    int minHealthyNodes = 1;
+    long decisionCounter;
+
+    ClusterState() {
+        // for the state store
+    }
+
+    public ClusterState(String cluster) {
+        this.cluster = cluster;
+    }
+
+    public String cluster() {
+        return cluster;
+    }
+
+    public Optional<NodeState> node(String name) {
+        return Optional.ofNullable(nodes.get(name));
+    }
+
+    public Optional<VmState> vm(String name) {
+        return Optional.ofNullable(vms.get(name));
+    }
+
+    public Collection<NodeState> nodes() {
+        return nodes.values();
+    }
+
+    public Collection<VmState> vms() {
+        return vms.values();
+    }
+
+    public Collection<PendingCommand> pendingCommands() {
+        return pending.values();
+    }
+
+    NodeState nodeOrNew(String name) {
+        return nodes.computeIfAbsent(name, NodeState::new);
+    }
+
+    VmState vmOrNew(String name, String node) {
+        return vms.computeIfAbsent(name, n -> new VmState(n, node));
+    }
+
+    List<VmState> vmsOn(String node) {
+        final List<VmState> on = new ArrayList<>();
+        for (VmState vm : vms.values()) {
+            if (node.equals(vm.node)) {
+                on.add(vm);
+            }
+        }
+        return on;
+    }
+
+    RecoveryPolicy policyOf(String vm) {
+        final VmSpec spec = vmSpecs.get(vm);
+        return spec == null ? RecoveryPolicy.RESTART : spec.getPolicy();
+    }
+
+    boolean deliberatelyStopped(String vm) {
+        final VmSpec spec = vmSpecs.get(vm);
+        return spec != null && spec.getDesiredState() == DesiredState.STOPPED;
+    }
+
+    boolean inMaintenance(String node) {
+        return maintenanceNodes.contains(node);
+    }
+
+    int silentNodes(Instant now, Duration after) {
+        return (int) nodes.values().stream().filter(n -> n.isSilent(now, after)).count();
+    }
+
+    String nextDecisionId() {
+        decisionCounter++;
+        return cluster + "/decision/" + decisionCounter;
+    }
+
+    /** Applies the operator's inventory: the nodes it names exist even before their first observation. */
+    void apply(ClusterInventory inventory) {
+        minHealthyNodes = Math.max(0, inventory.getMinHealthyNodes());
+        maintenanceNodes.clear();
+        maintenanceNodes.addAll(inventory.getMaintenanceNodes());
+        vmSpecs.clear();
+        for (VmSpec spec : inventory.getVms()) {
+            vmSpecs.put(spec.getName(), spec);
+            vmOrNew(spec.getName(), spec.getHomeNode());
+        }
+        inventory.getNodes().forEach(this::nodeOrNew);
+    }
+}

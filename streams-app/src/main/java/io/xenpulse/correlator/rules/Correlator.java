@@ -1,0 +1,125 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.command.CommandResult;
+import io.xenpulse.schemas.decision.DecisionAction;
+import io.xenpulse.schemas.inventory.ClusterInventory;
+import io.xenpulse.schemas.observation.NodeObservation;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The decision logic of xenpulse, framework-free: cluster state + one input + now -> the state is updated
+ * and the decisions and commands to publish are returned. The Kafka Streams layer only stores the state and
+ * calls these methods; everything here can be tested with plain JUnit and a hand-moved clock.
+ *
+ * <p>Inputs are observations (probes), command results (actuator), the inventory (operators), and wall-clock
+ * ticks (silence and timers: stream time stops when a node goes quiet, so timers need the wall clock).
+ */
+public final class Correlator {
+
+    private final FenceLadder fence;
+    private final DaemonLadder daemon;
+    private final VmRecovery recovery;
+    private final VmWatch vms;
+
+    public Correlator(CorrelatorPolicy policy) {
+        this.fence = new FenceLadder(policy, new FenceGuard(policy));
+        this.daemon = new DaemonLadder(policy, fence);
+        this.recovery = new VmRecovery(policy, new RelocationSafety());
+        this.vms = new VmWatch(recovery);
+    }
+
+    public Outcome onObservation(ClusterState cluster, NodeObservation observation, Instant now) {
+        final Emitter out = new Emitter(cluster, now);
+        if (observation.getReplayed()) {
+            return out.outcome(); // history delivered late from a probe's spool, not the present
+        }
+        final NodeState node = cluster.nodeOrNew(observation.getNode());
+        if (!acceptAsCurrent(node, observation, out)) {
+            return out.outcome();
+        }
+        node.lastSeenAt = now;
+        node.silentReported = false;
+        final ObservationReading reading = ObservationReading.of(observation);
+        daemon.onReading(node, reading, out);
+        vms.onReading(cluster, node, reading, out);
+        advance(cluster, node, out);
+        return out.outcome();
+    }
+
+    public Outcome onResult(ClusterState cluster, CommandResult result, Instant now) {
+        final Emitter out = new Emitter(cluster, now);
+        if (cluster.pending.remove(result.getCommandId()) == null) {
+            return out.outcome(); // not ours, or a duplicate delivery of a result already handled
+        }
+        final Optional<NodeState> node = cluster.node(result.getTargetNode());
+        if (recovery.onResult(cluster, result, out) || node.isEmpty()) {
+            return out.outcome();
+        }
+        daemon.onResult(node.get(), result, out);
+        if (fence.onResult(node.get(), result, out)) {
+            recovery.onNodeFenced(cluster, node.get(), result, out);
+        }
+        return out.outcome();
+    }
+
+    public Outcome onInventory(ClusterState cluster, ClusterInventory inventory, Instant now) {
+        cluster.apply(inventory);
+        return Outcome.none();
+    }
+
+    public Outcome onTick(ClusterState cluster, Instant now) {
+        final Emitter out = new Emitter(cluster, now);
+        for (NodeState node : new ArrayList<>(cluster.nodes())) {
+            advance(cluster, node, out);
+        }
+        expireVmCommands(cluster, out);
+        return out.outcome();
+    }
+
+    private void advance(ClusterState cluster, NodeState node, Emitter out) {
+        daemon.advance(cluster, node, out);
+        if (fence.advance(cluster, node, out)) {
+            vms.onNodeSilent(cluster, node, out);
+        }
+    }
+
+    /**
+     * Duplicates and stale observations are ignored; so is anything the old boot of a fenced node still had
+     * in flight. A new boot id after a fence means the node came back and rejoins.
+     */
+    private static boolean acceptAsCurrent(NodeState node, NodeObservation observation, Emitter out) {
+        final boolean newBoot = !observation.getBootId().equals(node.bootId);
+        if (node.phase == NodePhase.FENCED) {
+            if (!newBoot) {
+                return false;
+            }
+            node.closeIncident();
+            out.judge(Rule.NODE_REJOINED, DecisionAction.NONE, node.name, null, node.name
+                    + " reports a new boot after its fence and rejoins the cluster", List.of());
+        }
+        if (!newBoot && observation.getSequence() <= node.lastSequence) {
+            return false;
+        }
+        node.bootId = observation.getBootId();
+        node.lastSequence = observation.getSequence();
+        return true;
+    }
+
+    /** A VM command whose result never came is treated as failed: the VM is held for an operator. */
+    private static void expireVmCommands(ClusterState cluster, Emitter out) {
+        for (PendingCommand pending : new ArrayList<>(cluster.pendingCommands())) {
+            if (pending.vm().isEmpty() || pending.expiresAt().isAfter(out.now())) {
+                continue;
+            }
+            cluster.pending.remove(pending.commandId());
+            cluster.vm(pending.vm()).filter(vm -> pending.commandId().equals(vm.pendingCommandId)).ifPresent(vm -> {
+                vm.hold(pending.kind() + " got no result before it expired");
+                out.judge(Rule.VM_RECOVERY_FAILED, DecisionAction.NONE, pending.node(), vm.name,
+                        vm.heldReason + "; an operator must look", List.of());
+            });
+        }
+    }
+}

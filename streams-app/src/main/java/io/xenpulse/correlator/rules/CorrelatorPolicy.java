@@ -1,0 +1,53 @@
+package io.xenpulse.correlator.rules;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The timings and bounds of the escalation ladder (DESIGN §2 invariant 4). Defaults follow what the systems
+ * we measure ourselves against use, tightened where we can be faster safely.
+ *
+ * @param daemonGrace how long the control daemon may be down before we restart it (a deliberate
+ *     {@code service xend restart} takes a few seconds and must never cause an action)
+ * @param restartVerifyTimeout how long after a restart command we wait for a healthy observation
+ * @param restartRetryDelay pause between restart attempts (Masakari: 5 s)
+ * @param maxRestartAttempts restart attempts before fencing (Masakari: 3)
+ * @param nodeSilentAfter no observation for this long: the node's VMs are UNKNOWN
+ * @param nodeLostAfter no observation for this long: the node is lost and fenced (subject to storm rules)
+ * @param maxFenceAttempts fence attempts before asking for an operator
+ * @param commandTtl how long a VM or daemon command stays valid
+ * @param fenceTtl how long a fence command stays valid (fence agents poll power for up to 20 s and more)
+ */
+public record CorrelatorPolicy(
+        Duration daemonGrace,
+        Duration restartVerifyTimeout,
+        Duration restartRetryDelay,
+        int maxRestartAttempts,
+        Duration nodeSilentAfter,
+        Duration nodeLostAfter,
+        int maxFenceAttempts,
+        Duration commandTtl,
+        Duration fenceTtl) {
+
+    public CorrelatorPolicy {
+        Objects.requireNonNull(daemonGrace, "daemonGrace");
+        Objects.requireNonNull(restartVerifyTimeout, "restartVerifyTimeout");
+        Objects.requireNonNull(restartRetryDelay, "restartRetryDelay");
+        Objects.requireNonNull(nodeSilentAfter, "nodeSilentAfter");
+        Objects.requireNonNull(nodeLostAfter, "nodeLostAfter");
+        Objects.requireNonNull(commandTtl, "commandTtl");
+        Objects.requireNonNull(fenceTtl, "fenceTtl");
+        if (maxRestartAttempts < 1 || maxFenceAttempts < 1) {
+            throw new IllegalArgumentException("attempt bounds must be at least 1");
+        }
+        if (nodeLostAfter.compareTo(nodeSilentAfter) < 0) {
+            throw new IllegalArgumentException("nodeLostAfter must not be shorter than nodeSilentAfter");
+        }
+    }
+
+    /** Production defaults for a 5 s probe interval. */
+    public static CorrelatorPolicy defaults() {
+        return new CorrelatorPolicy(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(5), 3,
+                Duration.ofSeconds(15), Duration.ofSeconds(30), 3, Duration.ofSeconds(60), Duration.ofSeconds(120));
+    }
+}

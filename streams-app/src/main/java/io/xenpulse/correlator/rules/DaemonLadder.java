@@ -1,0 +1,127 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.command.CommandKind;
+import io.xenpulse.schemas.command.CommandResult;
+import io.xenpulse.schemas.decision.DecisionAction;
+import io.xenpulse.schemas.decision.EvidenceItem;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The soft rungs of the escalation ladder for one node: grace while the control daemon is down, then
+ * bounded restarts, each verified by a healthy observation. When they are exhausted the node is handed to
+ * {@link FenceLadder}. It never touches a VM: a daemon outage makes VMs UNKNOWN, not dead.
+ */
+final class DaemonLadder {
+
+    private final CorrelatorPolicy policy;
+    private final FenceLadder fence;
+
+    DaemonLadder(CorrelatorPolicy policy, FenceLadder fence) {
+        this.policy = policy;
+        this.fence = fence;
+    }
+
+    void onReading(NodeState node, ObservationReading reading, Emitter out) {
+        final ControlPath path = reading.controlPath();
+        node.controlPath = path;
+        if (path.isHealthy()) {
+            if (node.phase.recoversOnHealthyObservation()) {
+                final String reason = "xend answers again after " + outageLength(node, out.now())
+                        + (node.restartAttempts > 0 ? " and " + node.restartAttempts + " restart(s)" : "");
+                out.judge(Rule.DAEMON_RECOVERED, DecisionAction.NONE, node.name, null, reason,
+                        reading.evidence(Optional.empty()));
+                node.closeIncident();
+            }
+            return;
+        }
+        if (node.phase == NodePhase.HEALTHY) {
+            node.phase = NodePhase.DAEMON_DOWN;
+            node.daemonDownSince = out.now();
+            node.openIncident("incident-" + shortBoot(node) + "-" + reading.observation().getSequence(),
+                    "xend " + path);
+            out.judge(Rule.DAEMON_OUTAGE_GRACE, DecisionAction.NONE, node.name, null,
+                    "xend is " + path + ": VMs on " + node.name + " are UNKNOWN, not dead; restart after "
+                            + policy.daemonGrace().toSeconds() + " s grace",
+                    reading.evidence(Optional.empty()));
+        }
+    }
+
+    /** Time-driven rungs: grace expiry, restart retries, verification deadlines. */
+    void advance(ClusterState cluster, NodeState node, Emitter out) {
+        final Instant now = out.now();
+        switch (node.phase) {
+            case DAEMON_DOWN -> {
+                if (!node.daemonDownSince.plus(policy.daemonGrace()).isAfter(now)) {
+                    restart(cluster, node, out, "xend " + node.controlPath + " for longer than the "
+                            + policy.daemonGrace().toSeconds() + " s grace");
+                }
+            }
+            case RESTARTING -> {
+                if (node.restartFailedAt == null && !node.restartVerifyDeadline.isAfter(now)) {
+                    node.restartFailedAt = now;
+                    out.judge(Rule.DAEMON_RESTART_FAILED, DecisionAction.NONE, node.name, null,
+                            "no healthy observation within " + policy.restartVerifyTimeout().toSeconds()
+                                    + " s of restart attempt " + node.restartAttempts, timerEvidence(node, now));
+                }
+                if (node.restartFailedAt != null && !node.restartFailedAt.plus(policy.restartRetryDelay()).isAfter(now)) {
+                    if (node.restartAttempts < policy.maxRestartAttempts()) {
+                        restart(cluster, node, out, "restart attempt " + node.restartAttempts + " did not bring xend back");
+                    } else {
+                        fence.request(node, out, "xend still " + node.controlPath + " after "
+                                + node.restartAttempts + " restart attempts");
+                    }
+                }
+            }
+            default -> {
+                // other phases are driven by the fence ladder or need no timer
+            }
+        }
+    }
+
+    void onResult(NodeState node, CommandResult result, Emitter out) {
+        if (node.phase != NodePhase.RESTARTING || !result.getCommandId().equals(node.restartCommandId)) {
+            return;
+        }
+        if (Results.succeeded(result)) {
+            return; // success is proven by the next healthy observation, not by the actuator's word
+        }
+        node.restartFailedAt = out.now();
+        out.judge(Rule.DAEMON_RESTART_FAILED, DecisionAction.NONE, node.name, null,
+                "restart attempt " + node.restartAttempts + " failed: " + result.getStatus(),
+                List.of(Results.evidence(result)));
+    }
+
+    private void restart(ClusterState cluster, NodeState node, Emitter out, String reason) {
+        if (cluster.inMaintenance(node.name)) {
+            return;
+        }
+        node.phase = NodePhase.RESTARTING;
+        node.restartAttempts++;
+        node.restartFailedAt = null;
+        node.restartVerifyDeadline = out.now().plus(policy.restartVerifyTimeout());
+        node.restartCommandId = out.command(new Emitter.CommandRequest(Rule.DAEMON_RESTART,
+                DecisionAction.RESTART_DAEMON, CommandKind.RESTART_DAEMON, node.name, null,
+                ObservationReading.CONTROL_DAEMON, null, node.incidentId, node.restartAttempts, policy.commandTtl()),
+                reason + "; attempt " + node.restartAttempts + " of " + policy.maxRestartAttempts(),
+                timerEvidence(node, out.now()));
+    }
+
+    static List<EvidenceItem> timerEvidence(NodeState node, Instant now) {
+        return List.of(new EvidenceItem(node.name, node.lastSequence, now, "node.phase", node.phase.name()),
+                new EvidenceItem(node.name, node.lastSequence, now, "xend.health", node.controlPath.name()));
+    }
+
+    private static String outageLength(NodeState node, Instant now) {
+        if (node.daemonDownSince == null) {
+            return "an outage";
+        }
+        return Duration.between(node.daemonDownSince, now).toMillis() + " ms";
+    }
+
+    private static String shortBoot(NodeState node) {
+        return node.bootId.length() > 8 ? node.bootId.substring(0, 8) : node.bootId;
+    }
+}

@@ -1,0 +1,45 @@
+package io.xenpulse.correlator.rules;
+
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Invariant 5, no fence storms: decides whether fencing a node is allowed right now. A fence is withheld
+ * while another fence in the cluster is in flight, when half or more of the cluster's nodes are silent (the
+ * monitoring path is the likelier fault, as oVirt and Kubernetes NHC assume), when it would leave fewer
+ * healthy nodes than the inventory requires, and for nodes in maintenance.
+ */
+final class FenceGuard {
+
+    private final CorrelatorPolicy policy;
+
+    FenceGuard(CorrelatorPolicy policy) {
+        this.policy = policy;
+    }
+
+    /** Empty when the fence may go ahead; otherwise why not. */
+    Optional<String> objectionTo(ClusterState cluster, NodeState target, Instant now) {
+        if (cluster.inMaintenance(target.name)) {
+            return Optional.of(target.name + " is in maintenance");
+        }
+        for (NodeState other : cluster.nodes()) {
+            if (other != target && other.phase == NodePhase.FENCING) {
+                return Optional.of("a fence of " + other.name + " is already in flight");
+            }
+        }
+        final int total = cluster.nodes.size();
+        final int silent = cluster.silentNodes(now, policy.nodeSilentAfter());
+        if (total > 1 && silent * 2 >= total) {
+            return Optional.of(silent + " of " + total
+                    + " nodes are silent: the monitoring path, not the nodes, is the likely fault");
+        }
+        final long healthyOthers = cluster.nodes().stream()
+                .filter(n -> n != target && n.isHealthy() && !n.isSilent(now, policy.nodeSilentAfter()))
+                .count();
+        if (healthyOthers < cluster.minHealthyNodes) {
+            return Optional.of("fencing would leave " + healthyOthers + " healthy nodes, minimum is "
+                    + cluster.minHealthyNodes);
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,83 @@
+package io.xenpulse.correlator.rules;
+
+import java.time.Instant;
+
+/**
+ * The correlator's memory of one node. Mutated only by the rules in this package; serialised field by field
+ * into the state store, so every field is plain data.
+ */
+public final class NodeState {
+
+    String name;
+    String bootId = "";
+    long lastSequence = -1;
+    Instant lastSeenAt;
+    NodePhase phase = NodePhase.HEALTHY;
+    ControlPath controlPath = ControlPath.UNVERIFIED;
+    boolean silentReported;
+
+    /** Set while an incident (daemon outage, loss) is open; part of every command id it causes. */
+    String incidentId = "";
+    String incidentCause = "";
+    Instant daemonDownSince;
+    int restartAttempts;
+    String restartCommandId = "";
+    Instant restartVerifyDeadline;
+    Instant restartFailedAt;
+
+    int fenceAttempts;
+    String fenceCommandId = "";
+    String fencedBootId = "";
+    String lastSuppression = "";
+
+    NodeState() {
+        // for the state store
+    }
+
+    NodeState(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public NodePhase phase() {
+        return phase;
+    }
+
+    public String bootId() {
+        return bootId;
+    }
+
+    public ControlPath controlPath() {
+        return controlPath;
+    }
+
+    /** Whether the node can take work: on the ladder's first rung with a healthy control path. */
+    boolean isHealthy() {
+        return phase == NodePhase.HEALTHY && controlPath.isHealthy();
+    }
+
+    boolean isSilent(Instant now, java.time.Duration after) {
+        return lastSeenAt == null || !lastSeenAt.plus(after).isAfter(now);
+    }
+
+    void openIncident(String id, String cause) {
+        incidentId = id;
+        incidentCause = cause;
+        restartAttempts = 0;
+        restartCommandId = "";
+        restartVerifyDeadline = null;
+        restartFailedAt = null;
+        fenceAttempts = 0;
+        fenceCommandId = "";
+        lastSuppression = "";
+    }
+
+    void closeIncident() {
+        phase = NodePhase.HEALTHY;
+        daemonDownSince = null;
+        openIncident("", "");
+    }
+}

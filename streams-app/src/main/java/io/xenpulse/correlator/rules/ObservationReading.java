@@ -1,0 +1,153 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.decision.EvidenceItem;
+import io.xenpulse.schemas.observation.DaemonCheck;
+import io.xenpulse.schemas.observation.DomainEntry;
+import io.xenpulse.schemas.observation.DomainState;
+import io.xenpulse.schemas.observation.ListingResult;
+import io.xenpulse.schemas.observation.ListingSource;
+import io.xenpulse.schemas.observation.NodeObservation;
+import io.xenpulse.schemas.observation.ProcessState;
+import io.xenpulse.schemas.observation.SourceStatus;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What one observation proves, and what it does not (DESIGN §2 invariant 2).
+ *
+ * <p>A domain seen running in any listing that answered is alive. A domain's absence proves something only
+ * through the authoritative listing ({@code xm list}) taken while the control daemon (xend) is verifiably
+ * healthy: process present and {@code xm info} answering. A listing through a dead, hung or unverified
+ * daemon proves nothing about absence.
+ */
+public final class ObservationReading {
+
+    static final String CONTROL_DAEMON = "xend";
+    static final String HOST_DOMAIN = "Domain-0";
+
+    private final NodeObservation observation;
+    private final ControlPath controlPath;
+    private final Set<String> alive = new HashSet<>();
+    private final Set<String> dead = new HashSet<>();
+    private final Set<String> authoritativelyListed = new HashSet<>();
+
+    private ObservationReading(NodeObservation observation) {
+        this.observation = observation;
+        this.controlPath = judgeControlPath(observation);
+        for (ListingResult listing : observation.getListings()) {
+            if (listing.getStatus() != SourceStatus.OK) {
+                continue;
+            }
+            final boolean authoritative = isAuthoritative(listing);
+            for (DomainEntry domain : listing.getDomains()) {
+                if (HOST_DOMAIN.equals(domain.getName())) {
+                    continue;
+                }
+                if (isRunning(domain.getState())) {
+                    alive.add(domain.getName());
+                } else {
+                    dead.add(domain.getName());
+                }
+                if (authoritative) {
+                    authoritativelyListed.add(domain.getName());
+                }
+            }
+        }
+        dead.removeAll(alive);
+    }
+
+    public static ObservationReading of(NodeObservation observation) {
+        return new ObservationReading(observation);
+    }
+
+    public NodeObservation observation() {
+        return observation;
+    }
+
+    public ControlPath controlPath() {
+        return controlPath;
+    }
+
+    /** Domains some answering listing shows running (or blocked, paused, migrating): not dead. */
+    public Set<String> aliveDomains() {
+        return alive;
+    }
+
+    /**
+     * Whether this observation is positive evidence that the domain is not running on this node: the
+     * control path is healthy and the authoritative listing either lacks it or shows it crashed or shut
+     * down, and no other listing shows it alive.
+     */
+    public boolean provesNotRunning(String vm) {
+        if (controlPath != ControlPath.HEALTHY || alive.contains(vm)) {
+            return false;
+        }
+        return !authoritativelyListed.contains(vm) || dead.contains(vm);
+    }
+
+    /** The evidence items a decision about this node or VM cites from this observation. */
+    public List<EvidenceItem> evidence(Optional<String> vm) {
+        final List<EvidenceItem> items = new ArrayList<>();
+        items.add(item("xend.health", controlPath.name()));
+        for (ListingResult listing : observation.getListings()) {
+            items.add(item("listing." + listing.getSource(), listing.getStatus().name()));
+        }
+        vm.ifPresent(name -> items.add(item("domain." + name, domainVerdict(name))));
+        return items;
+    }
+
+    private String domainVerdict(String vm) {
+        if (alive.contains(vm)) {
+            return "running";
+        }
+        if (dead.contains(vm)) {
+            return "listed-not-running";
+        }
+        return "absent";
+    }
+
+    private EvidenceItem item(String signal, String value) {
+        return new EvidenceItem(observation.getNode(), observation.getSequence(), observation.getObservedAt(),
+                signal, value);
+    }
+
+    private static boolean isAuthoritative(ListingResult listing) {
+        return listing.getSource() == ListingSource.XM;
+    }
+
+    private static boolean isRunning(DomainState state) {
+        return switch (state) {
+            case RUNNING, BLOCKED, PAUSED, UNKNOWN -> true;
+            case SHUTDOWN, CRASHED, DYING -> false;
+        };
+    }
+
+    private static ControlPath judgeControlPath(NodeObservation observation) {
+        final Optional<DaemonCheck> xend = observation.getDaemons().stream()
+                .filter(d -> CONTROL_DAEMON.equals(d.getDaemon())).findFirst();
+        final Optional<ListingResult> xm = observation.getListings().stream()
+                .filter(l -> l.getSource() == ListingSource.XM).findFirst();
+        if (xend.isEmpty()) {
+            return ControlPath.UNVERIFIED;
+        }
+        final DaemonCheck check = xend.get();
+        if (check.getProcess() == ProcessState.ABSENT || check.getControl() == SourceStatus.DOWN) {
+            return ControlPath.DOWN;
+        }
+        if (check.getControl() == SourceStatus.HUNG || xm.map(l -> l.getStatus() == SourceStatus.HUNG).orElse(false)) {
+            return ControlPath.HUNG;
+        }
+        final boolean answered = check.getProcess() == ProcessState.PRESENT && check.getControl() == SourceStatus.OK;
+        final boolean listed = xm.map(l -> l.getStatus() == SourceStatus.OK).orElse(false);
+        if (answered && listed) {
+            return ControlPath.HEALTHY;
+        }
+        if (xm.map(l -> l.getStatus() == SourceStatus.DOWN).orElse(false)) {
+            return ControlPath.DOWN;
+        }
+        return ControlPath.UNVERIFIED;
+    }
+}

@@ -1,0 +1,92 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.command.CommandKind;
+import io.xenpulse.schemas.command.CommandResult;
+import io.xenpulse.schemas.command.RecoveryCommand;
+import io.xenpulse.schemas.command.ResultStatus;
+import io.xenpulse.schemas.decision.Decision;
+import io.xenpulse.schemas.inventory.ClusterInventory;
+import io.xenpulse.schemas.inventory.DesiredState;
+import io.xenpulse.schemas.inventory.RecoveryPolicy;
+import io.xenpulse.schemas.inventory.VmSpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+
+/** Drives a {@link Correlator} by hand: a moving clock, and everything it emitted so far. */
+final class CorrelatorHarness {
+
+    static final CorrelatorPolicy POLICY = new CorrelatorPolicy(Duration.ofSeconds(15), Duration.ofSeconds(10),
+            Duration.ofSeconds(2), 3, Duration.ofSeconds(15), Duration.ofSeconds(30), 2, Duration.ofSeconds(60),
+            Duration.ofSeconds(120));
+
+    final ClusterState state = new ClusterState(Observations.CLUSTER);
+    final Correlator correlator = new Correlator(POLICY);
+    final List<Decision> decisions = new ArrayList<>();
+    final List<RecoveryCommand> commands = new ArrayList<>();
+    Instant now = Instant.parse("2026-11-25T10:00:00Z");
+
+    CorrelatorHarness inventory(int minHealthy, List<String> nodes, VmSpec... vms) {
+        collect(correlator.onInventory(state, ClusterInventory.newBuilder().setCluster(Observations.CLUSTER)
+                .setNodes(nodes).setMinHealthyNodes(minHealthy).setVms(List.of(vms)).setUpdatedAt(now).build(), now));
+        return this;
+    }
+
+    static VmSpec vm(String name, String home, RecoveryPolicy policy, DesiredState desired) {
+        return VmSpec.newBuilder().setName(name).setHomeNode(home).setPolicy(policy).setDesiredState(desired).build();
+    }
+
+    Outcome observe(Observations observation) {
+        return collect(correlator.onObservation(state, observation.build(), now));
+    }
+
+    Outcome pass(Duration duration) {
+        now = now.plus(duration);
+        return collect(correlator.onTick(state, now));
+    }
+
+    /** Every node reports a healthy listing with the given VMs: one probe round. */
+    void healthyRound(long sequence, String[][] vmsPerNode) {
+        for (int i = 0; i < vmsPerNode.length; i++) {
+            observe(Observations.from("xen-" + (i + 1), sequence).running(vmsPerNode[i]));
+        }
+    }
+
+    Outcome result(RecoveryCommand command, ResultStatus status, boolean powerVerifiedOff) {
+        return collect(correlator.onResult(state, CommandResult.newBuilder().setCommandId(command.getCommandId())
+                .setCluster(command.getCluster()).setKind(command.getKind()).setTargetNode(command.getTargetNode())
+                .setVm(command.getVm()).setSourceNode(command.getSourceNode()).setStatus(status)
+                .setPowerVerifiedOff(powerVerifiedOff).setAttempt(command.getAttempt()).setStartedAt(now)
+                .setFinishedAt(now).build(), now));
+    }
+
+    List<RecoveryCommand> commandsOf(CommandKind kind) {
+        return commands.stream().filter(c -> c.getKind() == kind).toList();
+    }
+
+    RecoveryCommand lastCommand(CommandKind kind) {
+        final List<RecoveryCommand> of = commandsOf(kind);
+        if (of.isEmpty()) {
+            throw new AssertionError("no " + kind + " command issued; decisions: " + decisions);
+        }
+        return of.get(of.size() - 1);
+    }
+
+    List<Decision> decisionsBy(Rule rule) {
+        return decisions.stream().filter(d -> d.getRule().equals(rule.id())).toList();
+    }
+
+    List<RecoveryCommand> vmCommands() {
+        final Predicate<RecoveryCommand> isVm = c -> c.getKind() == CommandKind.STOP_VM
+                || c.getKind() == CommandKind.RESTART_VM || c.getKind() == CommandKind.RELOCATE_VM;
+        return commands.stream().filter(isVm).toList();
+    }
+
+    private Outcome collect(Outcome outcome) {
+        decisions.addAll(outcome.decisions());
+        commands.addAll(outcome.commands());
+        return outcome;
+    }
+}

@@ -1,0 +1,108 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.observation.DaemonCheck;
+import io.xenpulse.schemas.observation.DomainEntry;
+import io.xenpulse.schemas.observation.DomainState;
+import io.xenpulse.schemas.observation.ListingResult;
+import io.xenpulse.schemas.observation.ListingSource;
+import io.xenpulse.schemas.observation.NodeObservation;
+import io.xenpulse.schemas.observation.ProcessState;
+import io.xenpulse.schemas.observation.SourceStatus;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the observations a probe would publish, in the shapes the tests need. */
+final class Observations {
+
+    static final String CLUSTER = "c1";
+
+    private final String node;
+    private final long sequence;
+    private String bootId = "boot-aaaaaaaa";
+    private Instant at = Instant.parse("2026-11-25T10:00:00Z");
+    private SourceStatus xendControl = SourceStatus.OK;
+    private ProcessState xendProcess = ProcessState.PRESENT;
+    private SourceStatus xmStatus = SourceStatus.OK;
+    private final List<DomainEntry> xmDomains = new ArrayList<>();
+    private final List<DomainEntry> xlDomains = new ArrayList<>();
+    private boolean withXl;
+    private boolean replayed;
+
+    private Observations(String node, long sequence) {
+        this.node = node;
+        this.sequence = sequence;
+        xmDomains.add(domain("Domain-0", DomainState.RUNNING));
+    }
+
+    static Observations from(String node, long sequence) {
+        return new Observations(node, sequence);
+    }
+
+    Observations running(String... vms) {
+        for (String vm : vms) {
+            xmDomains.add(domain(vm, DomainState.BLOCKED));
+        }
+        return this;
+    }
+
+    Observations crashed(String vm) {
+        xmDomains.add(domain(vm, DomainState.CRASHED));
+        return this;
+    }
+
+    Observations xlRunning(String... vms) {
+        withXl = true;
+        for (String vm : vms) {
+            xlDomains.add(domain(vm, DomainState.RUNNING));
+        }
+        return this;
+    }
+
+    /** xend's process gone: xm info and xm list are refused, as on a real node. */
+    Observations xendDown() {
+        xendProcess = ProcessState.ABSENT;
+        xendControl = SourceStatus.DOWN;
+        xmStatus = SourceStatus.DOWN;
+        xmDomains.clear();
+        return this;
+    }
+
+    /** xend present but not answering within the probe's timeout. */
+    Observations xendHung() {
+        xendControl = SourceStatus.HUNG;
+        xmStatus = SourceStatus.HUNG;
+        xmDomains.clear();
+        return this;
+    }
+
+    Observations boot(String id) {
+        bootId = id;
+        return this;
+    }
+
+    Observations replayed() {
+        replayed = true;
+        return this;
+    }
+
+    NodeObservation build() {
+        final List<ListingResult> listings = new ArrayList<>();
+        listings.add(ListingResult.newBuilder().setSource(ListingSource.XM).setStatus(xmStatus)
+                .setDetail(xmStatus == SourceStatus.DOWN ? "Error: Unable to connect to xend: No such file or directory. Is xend running?" : "")
+                .setDomains(xmDomains).build());
+        if (withXl) {
+            listings.add(ListingResult.newBuilder().setSource(ListingSource.XL).setStatus(SourceStatus.OK)
+                    .setDomains(xlDomains).build());
+        }
+        return NodeObservation.newBuilder().setCluster(CLUSTER).setNode(node).setBootId(bootId)
+                .setSequence(sequence).setObservedAt(at).setReplayed(replayed)
+                .setDaemons(List.of(DaemonCheck.newBuilder().setDaemon("xend").setProcess(xendProcess)
+                        .setControl(xendControl).build()))
+                .setListings(listings).build();
+    }
+
+    private static DomainEntry domain(String name, DomainState state) {
+        return DomainEntry.newBuilder().setName(name).setState(state).build();
+    }
+}
