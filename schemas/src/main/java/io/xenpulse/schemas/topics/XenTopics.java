@@ -45,4 +45,10 @@ public record XenTopics(
         return List.of(observations.name(), decisions.name(), commands.name(), commandResults.name(),
                 inventory.name(), deadLetters.name());
     }
+
+    /** Every topic name under {@code prefix}, in the order of {@link #names()}, without making serdes. */
+    public static List<String> namesFor(String prefix) {
+        return List.of(prefix + OBSERVATIONS, prefix + DECISIONS, prefix + COMMANDS, prefix + COMMAND_RESULTS,
+                prefix + INVENTORY, prefix + DEAD_LETTERS);
+    }
 }
