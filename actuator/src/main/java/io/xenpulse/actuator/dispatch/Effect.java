@@ -1,0 +1,21 @@
+package io.xenpulse.actuator.dispatch;
+
+import io.xenpulse.schemas.command.CommandResult;
+import io.xenpulse.schemas.command.RecoveryCommand;
+
+/**
+ * Something the {@link Dispatcher} asks its host to do. The host reports back with
+ * {@link Dispatcher#onExecuted} and {@link Dispatcher#onPublished}.
+ *
+ * @param <T> the host's handle for a command
+ */
+public sealed interface Effect<T> {
+
+    /** Run the command through the executor. */
+    record Execute<T>(T token, RecoveryCommand command) implements Effect<T> {
+    }
+
+    /** Publish this result (durably) for the command. */
+    record Publish<T>(T token, CommandResult result) implements Effect<T> {
+    }
+}

@@ -1,0 +1,104 @@
+package io.xenpulse.actuator.admission;
+
+import static io.xenpulse.actuator.fixtures.Commands.T0;
+import static io.xenpulse.actuator.fixtures.Commands.command;
+import static io.xenpulse.actuator.fixtures.Commands.fence;
+import static io.xenpulse.actuator.fixtures.Commands.relocate;
+import static io.xenpulse.actuator.fixtures.Commands.restartVm;
+import static io.xenpulse.actuator.fixtures.Commands.resultOf;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xenpulse.schemas.command.CommandKind;
+import io.xenpulse.schemas.command.RecoveryCommand;
+import io.xenpulse.schemas.command.ResultStatus;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class CommandAdmissionTest {
+
+    private static final Instant NOW = T0.plusSeconds(1);
+
+    private final ActuatorMemory memory = new ActuatorMemory(Duration.ofHours(1));
+    private final CommandAdmission admission = new CommandAdmission(memory);
+
+    @Test
+    void shouldAdmitFreshCommand() {
+        assertThat(admission.onArrival(fence("f1", "n1"), NOW)).isInstanceOf(Verdict.Proceed.class);
+    }
+
+    @Test
+    void shouldRefuseExpiredCommand() {
+        // given
+        final RecoveryCommand command = command("f1", CommandKind.FENCE_NODE, "n1").setExpiresAt(NOW.minusMillis(1)).build();
+        // when / then
+        assertThat(statusOf(admission.onArrival(command, NOW))).isEqualTo(ResultStatus.EXPIRED);
+    }
+
+    @Test
+    void shouldRefuseDuplicateOfCommandInProgress() {
+        // given
+        memory.rememberCommand("f1", NOW);
+        // when
+        final Verdict verdict = admission.onArrival(fence("f1", "n1"), NOW);
+        // then
+        assertThat(statusOf(verdict)).isEqualTo(ResultStatus.REFUSED);
+    }
+
+    @Test
+    void shouldRefuseDuplicateAfterRestartWithMemoryRebuiltFromResults() {
+        // given: a new actuator's memory, rebuilt from the result topic
+        final ActuatorMemory rebuilt = new ActuatorMemory(Duration.ofHours(1));
+        rebuilt.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 0);
+        // when
+        final Verdict verdict = new CommandAdmission(rebuilt).onArrival(fence("f1", "n1"), NOW);
+        // then
+        assertThat(statusOf(verdict)).isEqualTo(ResultStatus.REFUSED);
+    }
+
+    @Test
+    void shouldRejectRelocationWithoutSourceNodeAsFatal() {
+        // given
+        final RecoveryCommand command = command("r1", CommandKind.RELOCATE_VM, "n2").setVm("web01").build();
+        // when
+        final Verdict verdict = admission.onArrival(command, NOW);
+        // then
+        assertThat(statusOf(verdict)).isEqualTo(ResultStatus.ERROR_FATAL);
+        assertThat(((Verdict.Reject) verdict).detail()).contains("sourceNode");
+    }
+
+    @Test
+    void shouldRejectRestartWithoutVmAsFatal() {
+        final RecoveryCommand command = command("s1", CommandKind.RESTART_VM, "n1").build();
+        assertThat(statusOf(admission.onArrival(command, NOW))).isEqualTo(ResultStatus.ERROR_FATAL);
+    }
+
+    @Test
+    void shouldRejectExpiryFurtherAheadThanDuplicateMemoryReaches() {
+        // given
+        final RecoveryCommand command = command("f1", CommandKind.FENCE_NODE, "n1")
+                .setExpiresAt(NOW.plus(Duration.ofHours(2))).build();
+        // when / then
+        assertThat(statusOf(admission.onArrival(command, NOW))).isEqualTo(ResultStatus.ERROR_FATAL);
+    }
+
+    @Test
+    void shouldExpireCommandThatWaitedForItsNodePastItsExpiry() {
+        // given
+        final RecoveryCommand command = restartVm("s1", "web01", "n1");
+        // when
+        final Verdict verdict = admission.beforeStart(command, command.getExpiresAt().plusMillis(1));
+        // then
+        assertThat(statusOf(verdict)).isEqualTo(ResultStatus.EXPIRED);
+    }
+
+    @Test
+    void shouldRefuseRelocationAtStartWhenSourceIsNotProvenDown() {
+        assertThat(statusOf(admission.beforeStart(relocate("r1", "web01", "n1", "n2"), NOW)))
+                .isEqualTo(ResultStatus.REFUSED);
+    }
+
+    private static ResultStatus statusOf(Verdict verdict) {
+        return verdict instanceof Verdict.Reject reject ? reject.status() : null;
+    }
+}

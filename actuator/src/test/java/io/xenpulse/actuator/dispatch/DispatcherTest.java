@@ -1,0 +1,154 @@
+package io.xenpulse.actuator.dispatch;
+
+import static io.xenpulse.actuator.fixtures.Commands.T0;
+import static io.xenpulse.actuator.fixtures.Commands.fence;
+import static io.xenpulse.actuator.fixtures.Commands.relocate;
+import static io.xenpulse.actuator.fixtures.Commands.restartDaemon;
+import static io.xenpulse.actuator.fixtures.Commands.restartVm;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xenpulse.actuator.admission.ActuatorMemory;
+import io.xenpulse.actuator.execution.ExecutionOutcome;
+import io.xenpulse.schemas.command.CommandResult;
+import io.xenpulse.schemas.command.RecoveryCommand;
+import io.xenpulse.schemas.command.ResultStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class DispatcherTest {
+
+    private static final Instant NOW = T0.plusSeconds(1);
+
+    private final Dispatcher<Integer> dispatcher = new Dispatcher<>(new ActuatorMemory(Duration.ofHours(1)));
+    private long position;
+
+    @Test
+    void shouldExecuteAdmittedCommand() {
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        // then
+        assertThat(effects).containsExactly(new Effect.Execute<>(1, restartDaemon("d1", "n1")));
+    }
+
+    @Test
+    void shouldPublishExecutorOutcomeAsResult() {
+        // given
+        dispatcher.onCommand(1, fence("f1", "n1"), NOW);
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onExecuted(1, ExecutionOutcome.fencedOff("off"), NOW.plusSeconds(2));
+        // then
+        final CommandResult result = publishedResult(effects);
+        assertThat(result.getStatus()).isEqualTo(ResultStatus.DONE);
+        assertThat(result.getPowerVerifiedOff()).isTrue();
+        assertThat(result.getStartedAt()).isEqualTo(NOW);
+        assertThat(result.getFinishedAt()).isEqualTo(NOW.plusSeconds(2));
+    }
+
+    @Test
+    void shouldRefuseDuplicateWhileOriginalIsExecuting() {
+        // given
+        dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onCommand(2, restartDaemon("d1", "n1"), NOW);
+        // then
+        assertThat(publishedResult(effects).getStatus()).isEqualTo(ResultStatus.REFUSED);
+    }
+
+    @Test
+    void shouldStartNextCommandForNodeOnlyOnceFirstResultIsPublished() {
+        // given
+        dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        final List<Effect<Integer>> onArrival = dispatcher.onCommand(2, fence("f1", "n1"), NOW);
+        final Effect<Integer> publish = dispatcher.onExecuted(1, ExecutionOutcome.done("up"), NOW).get(0);
+        // when
+        final List<Effect<Integer>> onPublished = publish(publish);
+        // then
+        assertThat(onArrival).isEmpty();
+        assertThat(onPublished).containsExactly(new Effect.Execute<>(2, fence("f1", "n1")));
+    }
+
+    @Test
+    void shouldNotHoldUpOtherNodesWhileOneNodeIsBusy() {
+        // given
+        dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onCommand(2, restartDaemon("d2", "n2"), NOW);
+        // then
+        assertThat(effects).containsExactly(new Effect.Execute<>(2, restartDaemon("d2", "n2")));
+    }
+
+    @Test
+    void shouldAdmitRelocationQueuedBehindFenceOnceFenceResultIsLearnt() {
+        // given: the relocation arrives while the fence of its source node is still running
+        dispatcher.onCommand(1, fence("f1", "n1"), NOW);
+        final List<Effect<Integer>> onArrival = dispatcher.onCommand(2, relocate("r1", "web01", "n1", "n2"), NOW);
+        final Effect<Integer> publish = dispatcher.onExecuted(1, ExecutionOutcome.fencedOff("off"), NOW).get(0);
+        // when
+        final List<Effect<Integer>> onPublished = publish(publish);
+        // then
+        assertThat(onArrival).isEmpty();
+        assertThat(onPublished).containsExactly(new Effect.Execute<>(2, relocate("r1", "web01", "n1", "n2")));
+    }
+
+    @Test
+    void shouldRefuseRelocationQueuedBehindFenceThatDidNotVerifyPowerOff() {
+        // given
+        dispatcher.onCommand(1, fence("f1", "n1"), NOW);
+        dispatcher.onCommand(2, relocate("r1", "web01", "n1", "n2"), NOW);
+        final Effect<Integer> publish = dispatcher.onExecuted(1, ExecutionOutcome.done("off sent, no status"), NOW).get(0);
+        // when
+        final List<Effect<Integer>> onPublished = publish(publish);
+        // then
+        assertThat(publishedResult(onPublished).getStatus()).isEqualTo(ResultStatus.REFUSED);
+    }
+
+    @Test
+    void shouldExpireCommandThatWaitedForItsNodeTooLong() {
+        // given
+        final RecoveryCommand restart = restartVm("s1", "web01", "n1");
+        dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        dispatcher.onCommand(2, restart, NOW);
+        final Instant late = restart.getExpiresAt().plusSeconds(1);
+        final Effect<Integer> publish = dispatcher.onExecuted(1, ExecutionOutcome.done("up"), late).get(0);
+        // when
+        final List<Effect<Integer>> onPublished = dispatcher.onPublished(1, ((Effect.Publish<Integer>) publish).result(), 0, late);
+        // then
+        assertThat(publishedResult(onPublished).getStatus()).isEqualTo(ResultStatus.EXPIRED);
+    }
+
+    @Test
+    void shouldKeepVerifiedOffFlagOffForNonFenceCommands() {
+        // given
+        dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onExecuted(1, ExecutionOutcome.fencedOff("confused executor"), NOW);
+        // then
+        assertThat(publishedResult(effects).getPowerVerifiedOff()).isFalse();
+    }
+
+    @Test
+    void shouldFreeIdOfWaitingCommandHandedToAnotherInstance() {
+        // given
+        dispatcher.onCommand(1, restartDaemon("d1", "n1"), NOW);
+        dispatcher.onCommand(2, fence("f1", "n1"), NOW);
+        // when
+        final int abandoned = dispatcher.abandonWaiting(token -> token == 2);
+        final List<Effect<Integer>> redelivered = dispatcher.onCommand(3, fence("f1", "n1"), NOW);
+        // then
+        assertThat(abandoned).isEqualTo(1);
+        assertThat(redelivered).isEmpty();
+        assertThat(dispatcher.hasUnfinished(token -> token == 3)).isTrue();
+    }
+
+    private List<Effect<Integer>> publish(Effect<Integer> effect) {
+        final Effect.Publish<Integer> publish = (Effect.Publish<Integer>) effect;
+        return dispatcher.onPublished(publish.token(), publish.result(), position++, NOW);
+    }
+
+    private static CommandResult publishedResult(List<Effect<Integer>> effects) {
+        assertThat(effects).hasSize(1).first().isInstanceOf(Effect.Publish.class);
+        return ((Effect.Publish<Integer>) effects.get(0)).result();
+    }
+}

@@ -1,0 +1,80 @@
+package io.xenpulse.actuator.execution;
+
+import static io.xenpulse.actuator.fixtures.Commands.fence;
+import static io.xenpulse.actuator.fixtures.Commands.restartDaemon;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.xenpulse.schemas.command.ResultStatus;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class TimedExecutionTest {
+
+    private static final long WAIT_SECONDS = 10;
+
+    @Test
+    void shouldReportTimeoutForHungExecutorAndInterruptIt() throws Exception {
+        // given
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        final CommandExecutor hung = command -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return ExecutionOutcome.done("never reached in time");
+        };
+        try (TimedExecution execution = new TimedExecution(hung, Duration.ofMillis(200))) {
+            // when
+            final ExecutionOutcome outcome = execution.start(fence("f1", "n1")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // then
+            assertThat(outcome.status()).isEqualTo(ResultStatus.TIMEOUT);
+            assertThat(interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldRunOtherCommandsWhileOneAttemptHangs() throws Exception {
+        // given: an executor that ignores interruption on n1 and answers at once elsewhere
+        final CountDownLatch release = new CountDownLatch(1);
+        final CommandExecutor executor = command -> {
+            if (command.getTargetNode().equals("n1")) {
+                release.await();
+            }
+            return ExecutionOutcome.done("ok");
+        };
+        try (TimedExecution execution = new TimedExecution(executor, Duration.ofSeconds(30))) {
+            execution.start(restartDaemon("d1", "n1"));
+            // when
+            final ExecutionOutcome other = execution.start(restartDaemon("d2", "n2")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // then
+            assertThat(other.status()).isEqualTo(ResultStatus.DONE);
+        } finally {
+            release.countDown();
+        }
+    }
+
+    @Test
+    void shouldTurnExecutorExceptionIntoRetryableError() throws Exception {
+        // given
+        final CommandExecutor broken = command -> {
+            throw new IllegalStateException("agent missing");
+        };
+        try (TimedExecution execution = new TimedExecution(broken, Duration.ofSeconds(5))) {
+            // when
+            final ExecutionOutcome outcome = execution.start(fence("f1", "n1")).get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // then
+            assertThat(outcome.status()).isEqualTo(ResultStatus.ERROR_RETRYABLE);
+            assertThat(outcome.detail()).contains("agent missing");
+        }
+    }
+
+    @Test
+    void shouldRefuseEverythingWithDryRunExecutor() throws Exception {
+        assertThat(new DryRunExecutor().execute(fence("f1", "n1")))
+                .satisfies(outcome -> assertThat(outcome.status()).isEqualTo(ResultStatus.REFUSED))
+                .satisfies(outcome -> assertThat(outcome.detail()).contains("no executor configured"));
+    }
+}
