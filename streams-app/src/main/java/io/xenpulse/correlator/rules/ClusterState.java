@@ -25,7 +25,7 @@ public final class ClusterState {
     final Map<String, NodeState> nodes = new TreeMap<>();
     final Map<String, VmState> vms = new TreeMap<>();
     final Map<String, PendingCommand> pending = new TreeMap<>();
-    final Map<String, VmSpec> vmSpecs = new TreeMap<>();
+    final Map<String, VmIntent> vmIntents = new TreeMap<>();
     final TreeSet<String> maintenanceNodes = new TreeSet<>();
     int minHealthyNodes = 1;
     long decisionCounter;
@@ -81,13 +81,13 @@ public final class ClusterState {
     }
 
     RecoveryPolicy policyOf(String vm) {
-        final VmSpec spec = vmSpecs.get(vm);
-        return spec == null ? RecoveryPolicy.RESTART : spec.getPolicy();
+        final VmIntent intent = vmIntents.get(vm);
+        return intent == null ? RecoveryPolicy.RESTART : intent.policy();
     }
 
     boolean deliberatelyStopped(String vm) {
-        final VmSpec spec = vmSpecs.get(vm);
-        return spec != null && spec.getDesiredState() == DesiredState.STOPPED;
+        final VmIntent intent = vmIntents.get(vm);
+        return intent != null && intent.desiredState() == DesiredState.STOPPED;
     }
 
     boolean inMaintenance(String node) {
@@ -96,6 +96,10 @@ public final class ClusterState {
 
     int silentNodes(Instant now, Duration after) {
         return (int) nodes.values().stream().filter(n -> n.isSilent(now, after)).count();
+    }
+
+    /** What the operator wants for one VM, from the inventory. */
+    record VmIntent(String homeNode, RecoveryPolicy policy, DesiredState desiredState) {
     }
 
     String nextDecisionId() {
@@ -108,9 +112,9 @@ public final class ClusterState {
         minHealthyNodes = Math.max(0, inventory.getMinHealthyNodes());
         maintenanceNodes.clear();
         maintenanceNodes.addAll(inventory.getMaintenanceNodes());
-        vmSpecs.clear();
+        vmIntents.clear();
         for (VmSpec spec : inventory.getVms()) {
-            vmSpecs.put(spec.getName(), spec);
+            vmIntents.put(spec.getName(), new VmIntent(spec.getHomeNode(), spec.getPolicy(), spec.getDesiredState()));
             vmOrNew(spec.getName(), spec.getHomeNode());
         }
         inventory.getNodes().forEach(this::nodeOrNew);
