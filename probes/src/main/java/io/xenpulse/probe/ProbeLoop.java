@@ -42,6 +42,9 @@ public final class ProbeLoop implements AutoCloseable {
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
         this.node = Objects.requireNonNull(node, "node");
         this.interval = Objects.requireNonNull(interval, "interval");
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("probe interval must be at least 1 ms, got " + interval);
+        }
         this.source = Objects.requireNonNull(source, "source");
         this.sink = Objects.requireNonNull(sink, "sink");
         this.clock = Objects.requireNonNull(clock, "clock");

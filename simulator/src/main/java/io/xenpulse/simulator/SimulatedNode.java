@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 
 /**
  * One simulated Xen node (dom0): its power, boot, daemons and domains, the faults that can be injected
@@ -66,7 +67,7 @@ public final class SimulatedNode {
      */
     public void stopXend(Duration autoRestartAfter) {
         injectXendFault(autoRestartAfter, ActionKind.DAEMON_STOP, "xend stopped",
-                (daemon, change) -> daemon.stop(change));
+                XendDaemon::stop);
     }
 
     /**
@@ -75,7 +76,7 @@ public final class SimulatedNode {
      * @param duration how long until it answers again by itself; {@link Duration#ZERO}: until restarted
      */
     public void hangXend(Duration duration) {
-        injectXendFault(duration, ActionKind.DAEMON_HANG, "xend hangs", (daemon, change) -> daemon.hang(change));
+        injectXendFault(duration, ActionKind.DAEMON_HANG, "xend hangs", XendDaemon::hang);
     }
 
     /** From now on every start of xend fails (until the node reboots); a running xend keeps running. */
@@ -186,7 +187,9 @@ public final class SimulatedNode {
         return power;
     }
 
-    private void injectXendFault(Duration duration, ActionKind kind, String message, XendFault fault) {
+    /** Applies a stop or a hang to xend, with its scheduled end unless the duration is zero. */
+    private void injectXendFault(Duration duration, ActionKind kind, String message,
+            BiConsumer<XendDaemon, Optional<Instant>> fault) {
         Objects.requireNonNull(duration, "duration");
         if (duration.isNegative()) {
             throw new IllegalArgumentException("duration must not be negative: " + duration);
@@ -194,7 +197,7 @@ public final class SimulatedNode {
         cluster.locked(() -> {
             requirePoweredOn();
             final Instant now = cluster.now();
-            fault.apply(xend, duration.isZero() ? Optional.empty() : Optional.of(now.plus(duration)));
+            fault.accept(xend, duration.isZero() ? Optional.empty() : Optional.of(now.plus(duration)));
             cluster.xendStopsAnswering(name, now);
             cluster.record(name, kind, ProbeView.XEND, ActionOrigin.FAULT, ActionOutcome.success(message));
         });
@@ -260,11 +263,5 @@ public final class SimulatedNode {
         if (power == PowerState.OFF) {
             throw new IllegalStateException(name + " is powered off");
         }
-    }
-
-    /** Applies a stop or a hang to xend with its optional scheduled end. */
-    @FunctionalInterface
-    private interface XendFault {
-        void apply(XendDaemon daemon, Optional<Instant> scheduledEnd);
     }
 }
