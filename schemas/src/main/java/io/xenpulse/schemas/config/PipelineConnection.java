@@ -17,6 +17,8 @@ import java.util.TreeMap;
  *   <li>{@code XENPULSE_SCHEMA_REGISTRY_URL} (required): a Confluent-compatible registry API base URL</li>
  *   <li>{@code XENPULSE_TOPIC_PREFIX} (default empty)</li>
  *   <li>{@code XENPULSE_VALUE_SERDE} (optional): serde class to use instead of ours, e.g. Confluent's</li>
+ *   <li>{@code XENPULSE_SCHEMA_REGISTRY_USER_INFO} (optional): {@code user:password} for the registry's basic
+ *       auth; never logged</li>
  *   <li>{@code KAFKA_SOME_SETTING}: passed to the Kafka clients as {@code some.setting}; a name the
  *       component's clients do not know fails at start-up rather than being silently ignored</li>
  * </ul>
@@ -26,12 +28,16 @@ public record PipelineConnection(
         String schemaRegistryUrl,
         String topicPrefix,
         String valueSerdeClass,
+        String registryUserInfo,
         Map<String, String> kafkaOverrides) {
 
     public static final String BOOTSTRAP_SERVERS = "XENPULSE_BOOTSTRAP_SERVERS";
     public static final String SCHEMA_REGISTRY_URL = "XENPULSE_SCHEMA_REGISTRY_URL";
     public static final String TOPIC_PREFIX = "XENPULSE_TOPIC_PREFIX";
     public static final String VALUE_SERDE = "XENPULSE_VALUE_SERDE";
+    public static final String SCHEMA_REGISTRY_USER_INFO = "XENPULSE_SCHEMA_REGISTRY_USER_INFO";
+    /** Serde setting with the registry's basic-auth credentials, the same key Confluent's serdes read. */
+    public static final String SERDE_USER_INFO = "basic.auth.user.info";
 
     /** Serde setting naming the registry, the same key Confluent's serdes read. */
     public static final String SERDE_REGISTRY_URL = "schema.registry.url";
@@ -69,7 +75,7 @@ public record PipelineConnection(
             overrides.put(setting, entry.getValue());
         }
         return new PipelineConnection(bootstrap, registry, env.getOrDefault(TOPIC_PREFIX, ""),
-                env.getOrDefault(VALUE_SERDE, ""), overrides);
+                env.getOrDefault(VALUE_SERDE, ""), env.getOrDefault(SCHEMA_REGISTRY_USER_INFO, ""), overrides);
     }
 
     /** Settings for {@link io.xenpulse.schemas.serde.SerdeFactory} implementations. */
@@ -78,6 +84,9 @@ public record PipelineConnection(
         config.put(SERDE_REGISTRY_URL, schemaRegistryUrl);
         if (!valueSerdeClass.isBlank()) {
             config.put(SERDE_CLASS, valueSerdeClass);
+        }
+        if (!registryUserInfo.isBlank()) {
+            config.put(SERDE_USER_INFO, registryUserInfo);
         }
         config.putAll(kafkaOverrides);
         return config;
@@ -104,7 +113,8 @@ public record PipelineConnection(
         final Map<String, String> shown = new TreeMap<>();
         kafkaOverrides.forEach((k, v) -> shown.put(k, isSecret(k) ? "[hidden]" : v));
         return "PipelineConnection{bootstrapServers=" + bootstrapServers + ", schemaRegistryUrl="
-                + schemaRegistryUrl + ", topicPrefix=" + topicPrefix + ", valueSerdeClass=" + valueSerdeClass
+                + schemaRegistryUrl.replaceAll("//[^/@]*@", "//[hidden]@") + ", topicPrefix=" + topicPrefix + ", valueSerdeClass=" + valueSerdeClass
+                + ", registryUserInfo=" + (registryUserInfo.isBlank() ? "" : "[hidden]")
                 + ", kafkaOverrides=" + shown + "}";
     }
 

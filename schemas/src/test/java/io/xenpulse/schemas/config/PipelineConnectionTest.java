@@ -82,4 +82,22 @@ class PipelineConnectionTest {
                 .containsEntry(PipelineConnection.SERDE_REGISTRY_URL, "http://registry:8081/apis/ccompat/v7")
                 .containsEntry(PipelineConnection.SERDE_CLASS, "com.example.Serde");
     }
+
+    @Test
+    void shouldPassRegistryCredentialsToSerdesButNeverShowThem() {
+        // when
+        final PipelineConnection connection = PipelineConnection.fromMap(env(
+                PipelineConnection.SCHEMA_REGISTRY_USER_INFO, "svc:reg-pw"), PRODUCER_SETTINGS);
+
+        // then
+        assertThat(connection.serdeConfig()).containsEntry(PipelineConnection.SERDE_USER_INFO, "svc:reg-pw");
+        assertThat(connection.toString()).doesNotContain("reg-pw");
+    }
+
+    @Test
+    void shouldHideCredentialsWrittenIntoTheRegistryUrl() {
+        final Map<String, String> env = new java.util.HashMap<>(env());
+        env.put(PipelineConnection.SCHEMA_REGISTRY_URL, "https://svc:url-pw@registry:8081/apis/ccompat/v7");
+        assertThat(PipelineConnection.fromMap(env, PRODUCER_SETTINGS).toString()).doesNotContain("url-pw");
+    }
 }
