@@ -72,6 +72,14 @@ class ActuatorConfigTest {
     }
 
     @Test
+    void shouldWireServiceWithDryRunExecutorFromEnvironment() {
+        // when
+        final ActuatorService service = ActuatorMain.create(env("XENPULSE_TOPIC_PREFIX", "site-a-"));
+        // then
+        assertThat(service.isRunning()).isFalse();
+    }
+
+    @Test
     void shouldMaskSecretsWhenPrinted() {
         // when
         final String printed = ActuatorConfig.fromMap(env("KAFKA_SASL_JAAS_CONFIG", "user=\"a\" password=\"s3cret\""))
