@@ -173,6 +173,8 @@ public final class ApicurioRegistryProcess implements AutoCloseable {
         if (settings.storage() == RegistryStorage.KAFKASQL) {
             properties.put("apicurio.storage.kind", "kafkasql");
             properties.put("apicurio.kafkasql.bootstrap.servers", settings.kafkaBootstrapServers());
+            // Start-up waits out several empty polls of the journal and snapshot topics (5 s each by default).
+            properties.put("apicurio.kafkasql.consumer.poll.timeout", "500");
         } else {
             properties.put("apicurio.storage.kind", "sql");
             properties.put("apicurio.storage.sql.kind", "h2");

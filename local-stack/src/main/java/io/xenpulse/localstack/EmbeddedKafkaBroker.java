@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -81,12 +82,14 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         clusterId = KraftStorage.formatIfNeeded(logDir, NODE_ID, CONTROLLER_LISTENER);
         final KafkaRaftServer candidate = new KafkaRaftServer(KafkaConfig.fromProps(serverProperties(), false),
                 Time.SYSTEM);
+        KafkaExitGuard.acquire();
         try {
             candidate.startup();
             awaitClientRequestAnswered();
         } catch (RuntimeException e) {
             // A failed start-up leaves non-daemon controller threads behind; without this the JVM never exits.
             shutdownQuietly(candidate);
+            KafkaExitGuard.release();
             throw startFailure(e);
         }
         server = candidate;
@@ -103,6 +106,7 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         server = null;
         final long startNanos = System.nanoTime();
         shutdownQuietly(stopping);
+        KafkaExitGuard.release();
         LOG.info("Kafka broker on {} stopped in {} ms", bootstrapServers(),
                 TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos));
     }
@@ -191,21 +195,25 @@ public final class EmbeddedKafkaBroker implements AutoCloseable {
         if (e instanceof LocalStackException known) {
             return known;
         }
-        if (hasCause(e, BindException.class)) {
-            return new LocalStackException("Kafka broker cannot start: port " + port + " or controller port "
-                    + controllerPort + " on " + Ports.LOOPBACK + " is already in use", e);
+        final Optional<Throwable> bindFailure = bindFailure(e);
+        if (bindFailure.isPresent()) {
+            return new LocalStackException("Kafka broker cannot start: a listener port is already in use (client"
+                    + " port " + port + ", controller port " + controllerPort + "): "
+                    + bindFailure.get().getMessage(), e);
         }
         return new LocalStackException("Kafka broker failed to start on " + bootstrapServers() + " (log dir "
                 + logDir + "): " + e.getMessage(), e);
     }
 
-    private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    /** Kafka reports a taken port as a KafkaException whose message, not cause, says so. */
+    private static Optional<Throwable> bindFailure(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
+            if (t instanceof BindException
+                    || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+                return Optional.of(t);
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static void shutdownQuietly(KafkaRaftServer server) {
