@@ -60,6 +60,24 @@ class LocalStackFailureIT {
     }
 
     @Test
+    void shouldReportARegistryThatDiesDuringStartUpWithTheEndOfItsLog() throws Exception {
+        // given: a setting Apicurio rejects at boot
+        final Set<Thread> baseline = Threads.nonDaemon();
+        final LocalStackConfig config = LocalStackConfig.builder().dataDir(dataDir)
+                .registryStorage(RegistryStorage.IN_MEMORY)
+                .registryProperty("apicurio.storage.kind", "no-such-storage")
+                .build();
+
+        // when / then
+        assertThatThrownBy(() -> LocalStack.start(config))
+                .isInstanceOf(LocalStackException.class)
+                .hasMessageContaining("Apicurio Registry exited with status")
+                .hasMessageContaining(dataDir.resolve("apicurio-registry.log").toString());
+        assertThat(ProcessHandle.current().children()).as("registry child process").isEmpty();
+        assertThat(Threads.leakedSince(baseline, THREAD_GRACE)).isEmpty();
+    }
+
+    @Test
     void shouldRefuseAJava17HomeForTheRegistry() {
         // given
         final Path runningJavaHome = Path.of(System.getProperty("java.home"));
