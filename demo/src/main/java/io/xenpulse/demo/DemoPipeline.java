@@ -7,7 +7,10 @@ import io.xenpulse.correlator.app.CorrelatorMain;
 import io.xenpulse.probe.Probe;
 import io.xenpulse.probe.ProbeConfig;
 import io.xenpulse.schemas.inventory.ClusterInventory;
+import io.xenpulse.schemas.serde.RegistryClientSettings;
 import io.xenpulse.schemas.serde.RegistrySerdeFactory;
+import io.xenpulse.schemas.serde.RestSchemaRegistryClient;
+import io.xenpulse.schemas.serde.SubjectCompatibility;
 import io.xenpulse.schemas.topics.TopicProvisioner;
 import io.xenpulse.schemas.topics.XenTopics;
 import io.xenpulse.simulator.SimulatedCluster;
@@ -53,6 +56,8 @@ final class DemoPipeline implements AutoCloseable {
                 DemoTimings.correlator(connection, workDir.resolve("streams").toString()));
         topics = XenTopics.create("", RegistrySerdeFactory.fromConfig(correlatorConfig.connection().serdeConfig()));
         provisionTopics(bootstrap);
+        SubjectCompatibility.requireBackward(new RestSchemaRegistryClient(RegistryClientSettings.fromConfig(
+                correlatorConfig.connection().serdeConfig())), topics);
         applyInventory(bootstrap, DemoCluster.inventory(clock.instant()));
         timeline = new Timeline(topics, bootstrap, out, start);
         timeline.start();

@@ -87,6 +87,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         return schemasById.get(id);
     }
 
+    /**
+     * Sets a subject's compatibility level ({@code PUT /config/{subject}}), e.g. {@code BACKWARD}: new
+     * versions must still read data written with the previous one.
+     */
+    public void setCompatibility(String subject, String level) {
+        http.send("PUT", "/config/" + encode(subject), Optional.of(http.toJson(Map.of("compatibility", level))),
+                "set compatibility " + level + " for subject '" + subject + "'");
+    }
+
     private Integer cachedId(String subject, Schema schema) {
         final Map<Schema, Integer> ids = idsBySubject.get(subject);
         return ids == null ? null : ids.get(schema);

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xenpulse.schemas.decision.Decision;
+import io.xenpulse.schemas.observation.NodeObservation;
+import io.xenpulse.schemas.topics.XenTopics;
 import io.xenpulse.testkit.SharedStack;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,6 +60,26 @@ class RestSchemaRegistryClientIT {
                 .hasMessageContaining("HTTP 409")
                 .satisfies(e -> assertThat(((SchemaRegistryException) e).httpStatus()).hasValue(409))
                 .message().containsIgnoringCase("incompatible");
+    }
+
+    @Test
+    void shouldPutEveryXenpulseSubjectUnderBackwardCompatibility(TestInfo test) {
+        // given
+        final RestSchemaRegistryClient client = new RestSchemaRegistryClient(stack.registryUrl());
+        final XenTopics topics = XenTopics.create(stack.uniquePrefix(test.getDisplayName()),
+                RegistrySerdeFactory.fromConfig(Map.of("schema.registry.url", stack.registryUrl())));
+        final String subject = topics.observations().name() + "-value";
+        client.register(subject, NodeObservation.getClassSchema());
+
+        // when
+        final List<String> configured = SubjectCompatibility.requireBackward(client, topics);
+
+        // then: a new field without a default could not read old records, so it is refused
+        assertThat(configured).contains(subject).hasSize(5);
+        assertThatThrownBy(() -> client.register(subject, withNewField(NodeObservation.getClassSchema(), "rack", false)))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("HTTP 409");
+        assertThat(client.register(subject, withNewField(NodeObservation.getClassSchema(), "rack", true))).isPositive();
     }
 
     @Test
@@ -116,14 +134,8 @@ class RestSchemaRegistryClientIT {
                 .hasMessageContaining("HTTP 404");
     }
 
-    private void setCompatibility(String subject, String level) throws IOException, InterruptedException {
-        final HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.registryUrl() + "/config/" + subject))
-                        .header("Content-Type", RegistryHttp.CONTENT_TYPE)
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"compatibility\":\"" + level + "\"}"))
-                        .timeout(Duration.ofSeconds(10)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("PUT /config/%s answered %s", subject, response.body()).isEqualTo(200);
+    private void setCompatibility(String subject, String level) {
+        new RestSchemaRegistryClient(stack.registryUrl()).setCompatibility(subject, level);
     }
 
     private static Schema withNewField(Schema schema, String name, boolean withDefault) {
