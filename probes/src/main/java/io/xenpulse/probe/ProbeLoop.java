@@ -19,8 +19,8 @@ import org.slf4j.MDC;
  * {@link ObservationSink}. A failing cycle is logged and the next one runs as planned: the observation
  * stream is itself the node's liveness signal, so one bad read must not silence it.
  *
- * <p>The sequence starts at 0 and increases by one per observation handed on; it starts again at 0 when
- * the boot id changes (a new boot is a new probe run).
+ * <p>The sequence increases by one per observation handed on. It starts at 0 for a new boot id, and after
+ * the last recorded one ({@link SequenceCheckpoint}) when the probe process restarts within the same boot.
  */
 public final class ProbeLoop implements AutoCloseable {
 
@@ -34,11 +34,18 @@ public final class ProbeLoop implements AutoCloseable {
     private final ObservationSink sink;
     private final Clock clock;
     private final ScheduledExecutorService scheduler;
+    private final SequenceCheckpoint checkpoint;
     private String lastBootId = "";
     private long nextSequence;
 
     public ProbeLoop(String clusterId, String node, Duration interval, SignalSource source, ObservationSink sink,
             Clock clock) {
+        this(clusterId, node, interval, source, sink, clock, SequenceCheckpoint.inMemory());
+    }
+
+    public ProbeLoop(String clusterId, String node, Duration interval, SignalSource source, ObservationSink sink,
+            Clock clock, SequenceCheckpoint checkpoint) {
+        this.checkpoint = Objects.requireNonNull(checkpoint, "checkpoint");
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
         this.node = Objects.requireNonNull(node, "node");
         this.interval = Objects.requireNonNull(interval, "interval");
@@ -109,17 +116,20 @@ public final class ProbeLoop implements AutoCloseable {
                 LOG.info("boot id changed from {} to {}: sequence starts again", lastBootId, bootId);
             }
             lastBootId = bootId;
-            nextSequence = 0;
+            nextSequence = checkpoint.lastUsed(bootId) + 1;
         }
+        final long sequence = nextSequence++;
+        checkpoint.record(bootId, sequence);
         return NodeObservation.newBuilder()
                 .setCluster(clusterId)
                 .setNode(node)
                 .setBootId(bootId)
-                .setSequence(nextSequence++)
+                .setSequence(sequence)
                 .setObservedAt(clock.instant().truncatedTo(ChronoUnit.MILLIS))
                 .setReplayed(false)
                 .setDaemons(signals.daemons())
                 .setListings(signals.listings())
+                .setPeers(signals.peers())
                 .build();
     }
 }

@@ -62,6 +62,25 @@ class ProbeLoopTest {
     }
 
     @Test
+    void shouldContinueTheSequenceOfTheSameBootAfterAProbeRestart() {
+        // given: a first probe process used sequences 0..2 of this boot
+        final SequenceCheckpoint checkpoint = SequenceCheckpoint.inMemory();
+        final ProbeLoop first = new ProbeLoop("prod-a", "xen-1", Duration.ofSeconds(5), source, published::add,
+                Clock.fixed(NOW, ZoneOffset.UTC), checkpoint);
+        for (int i = 0; i < 3; i++) {
+            first.runCycle();
+        }
+
+        // when: the probe process restarts on the same boot
+        final ProbeLoop second = new ProbeLoop("prod-a", "xen-1", Duration.ofSeconds(5), source, published::add,
+                Clock.fixed(NOW, ZoneOffset.UTC), checkpoint);
+        second.runCycle();
+
+        // then
+        assertThat(published).extracting(NodeObservation::getSequence).containsExactly(0L, 1L, 2L, 3L);
+    }
+
+    @Test
     void shouldPublishNothingWhenTheSourceHasNothingToReport() {
         // given
         source.thenNothing();
