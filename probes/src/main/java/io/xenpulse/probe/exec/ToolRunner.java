@@ -1,0 +1,135 @@
+package io.xenpulse.probe.exec;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs external tools the only way the probe may: an argument array (never a shell, so no domain name or
+ * tool output can become a command), a timeout per call, bounded output (a tool printing gigabytes cannot
+ * exhaust a 64 MB probe), and on timeout the whole process tree killed (a hung {@code xm} often waits on a
+ * child). Standard input is empty and the locale is C, so tools print the formats the parsers know.
+ */
+public final class ToolRunner {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
+    private static final File NO_INPUT = new File("/dev/null");
+    private static final Duration KILL_WAIT = Duration.ofSeconds(2);
+
+    private final List<Path> searchPath;
+    private final int maxOutputBytes;
+
+    /**
+     * @param searchPath directories searched for tools, in order (the probe's {@code PATH})
+     * @param maxOutputBytes what is kept of each of stdout and stderr; the rest is read and discarded
+     */
+    public ToolRunner(List<Path> searchPath, int maxOutputBytes) {
+        this.searchPath = List.copyOf(searchPath);
+        if (maxOutputBytes < 1) {
+            throw new IllegalArgumentException("maxOutputBytes must be positive");
+        }
+        this.maxOutputBytes = maxOutputBytes;
+    }
+
+    /** A runner over the {@code PATH} of this process, keeping up to 1 MiB of each stream. */
+    public static ToolRunner fromEnvironment() {
+        return new ToolRunner(pathOf(System.getenv("PATH")), 1 << 20);
+    }
+
+    public static List<Path> pathOf(String path) {
+        if (path == null || path.isBlank()) {
+            return List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"), Path.of("/bin"));
+        }
+        return java.util.Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
+    }
+
+    /** Where {@code tool} would be found, if anywhere: used for auto-detection of the sources. */
+    public Optional<Path> locate(String tool) {
+        if (tool.contains("/")) {
+            final Path direct = Path.of(tool);
+            return Files.isExecutable(direct) ? Optional.of(direct) : Optional.empty();
+        }
+        return searchPath.stream().map(dir -> dir.resolve(tool)).filter(Files::isExecutable).findFirst();
+    }
+
+    public ToolResult run(List<String> command, Duration timeout) {
+        if (command.isEmpty()) {
+            throw new IllegalArgumentException("empty command");
+        }
+        final Optional<Path> executable = locate(command.get(0));
+        if (executable.isEmpty()) {
+            return new ToolResult.NotInstalled(command.get(0));
+        }
+        final long start = System.nanoTime();
+        final Process process;
+        try {
+            final ProcessBuilder builder = new ProcessBuilder(withExecutable(command, executable.get()));
+            builder.redirectInput(NO_INPUT);
+            final Map<String, String> env = builder.environment();
+            env.put("LC_ALL", "C");
+            env.put("PATH", joinedSearchPath());
+            process = builder.start();
+        } catch (IOException e) {
+            return new ToolResult.FailedToStart(e.getMessage(), elapsedSince(start));
+        }
+        final BoundedCapture out = BoundedCapture.start(process.getInputStream(), maxOutputBytes, command.get(0));
+        final BoundedCapture err = BoundedCapture.start(process.getErrorStream(), maxOutputBytes, command.get(0));
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                killTree(process);
+                return new ToolResult.TimedOut(elapsedSince(start));
+            }
+            // A grandchild may still hold the pipes open after the tool exited: wait no longer than the timeout.
+            final long left = Math.max(1, timeout.minus(elapsedSince(start)).toMillis());
+            if (!out.awaitEnd(left) || !err.awaitEnd(left)) {
+                killTree(process);
+            }
+            return new ToolResult.Completed(process.exitValue(), out.text(), err.text(),
+                    out.truncated() || err.truncated(), elapsedSince(start));
+        } catch (InterruptedException e) {
+            killTree(process);
+            Thread.currentThread().interrupt();
+            return new ToolResult.TimedOut(elapsedSince(start));
+        }
+    }
+
+    private static List<String> withExecutable(List<String> command, Path executable) {
+        final List<String> argv = new java.util.ArrayList<>(command);
+        argv.set(0, executable.toString());
+        return argv;
+    }
+
+    private String joinedSearchPath() {
+        return String.join(File.pathSeparator, searchPath.stream().map(Path::toString).toList());
+    }
+
+    /** Children first, so none is re-parented and left running; then a short wait for them to be gone. */
+    private static void killTree(Process process) {
+        final List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        tree.add(process.toHandle());
+        tree.forEach(ProcessHandle::destroyForcibly);
+        for (ProcessHandle handle : tree) {
+            try {
+                handle.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                LOG.warn("pid {} of a killed tool is still there after {}", handle.pid(), KILL_WAIT);
+            }
+        }
+        LOG.debug("killed process tree of pid {}", process.pid());
+    }
+
+    private static Duration elapsedSince(long startNanos) {
+        return Duration.ofNanos(System.nanoTime() - startNanos);
+    }
+}
