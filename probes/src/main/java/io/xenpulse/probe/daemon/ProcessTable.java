@@ -51,7 +51,8 @@ final class ProcessTable {
 
     /** The first live process that satisfies {@code wanted}, in the order the directory lists them. */
     Optional<RunningProcess> find(Predicate<RunningProcess> wanted) throws IOException {
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, entry -> isPid(entry.getFileName().toString()))) {
+        final DirectoryStream.Filter<Path> pids = entry -> isPid(entry.getFileName().toString());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, pids)) {
             for (Path entry : entries) {
                 final Optional<RunningProcess> process = process(Long.parseLong(entry.getFileName().toString()));
                 if (process.isPresent() && wanted.test(process.get())) {

@@ -31,7 +31,8 @@ public record ToolFailure(SourceStatus status, String detail) {
                     tool + " did not answer within " + timeout.toMillis() + " ms; its process tree was killed"));
         }
         if (result instanceof ToolResult.NotInstalled) {
-            return Optional.of(new ToolFailure(SourceStatus.UNAVAILABLE, tool + " is not installed on the search path"));
+            return Optional.of(new ToolFailure(SourceStatus.UNAVAILABLE,
+                    tool + " is not installed on the search path"));
         }
         final ToolResult.FailedToStart failed = (ToolResult.FailedToStart) result;
         return Optional.of(new ToolFailure(SourceStatus.UNAVAILABLE,

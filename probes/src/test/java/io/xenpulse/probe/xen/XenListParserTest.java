@@ -11,10 +11,14 @@ import org.junit.jupiter.api.Test;
 
 class XenListParserTest {
 
-    private static final String XM_HEADER = "Name                                        ID   Mem VCPUs      State   Time(s)\n";
-    private static final String XL_HEADER = "Name                                        ID   Mem VCPUs\tState\tTime(s)\n";
-    private static final String XM_DOM0 = "Domain-0                                     0  1023     1     r----- 121152.6\n";
-    private static final String XL_DOM0 = "Domain-0                                     0  1023     1     r-----  154706.1\n";
+    private static final String XM_HEADER =
+            "Name                                        ID   Mem VCPUs      State   Time(s)\n";
+    private static final String XL_HEADER =
+            "Name                                        ID   Mem VCPUs\tState\tTime(s)\n";
+    private static final String XM_DOM0 =
+            "Domain-0                                     0  1023     1     r----- 121152.6\n";
+    private static final String XL_DOM0 =
+            "Domain-0                                     0  1023     1     r-----  154706.1\n";
 
     private final XenListParser xm = XenListParser.forXm();
     private final XenListParser xl = XenListParser.forXl();
@@ -161,17 +165,17 @@ class XenListParserTest {
 
     @Test
     void shouldRefuseRowsWhoseColumnsAreNotNumbersAndFlags() {
-        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "web01 3 512 1 -x---- 1.0\n")).isInstanceOf(ParseOutcome.Unreadable.class);
-        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "web01 3 5l2 1 -b---- 1.0\n")).isInstanceOf(ParseOutcome.Unreadable.class);
-        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "web01 3 512 1 -b---- 1.0s\n")).isInstanceOf(ParseOutcome.Unreadable.class);
-        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "3 512 1 -b---- 1.0\n")).isInstanceOf(ParseOutcome.Unreadable.class);
-        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "  7 512 1 -b---- 1.0\n")).isInstanceOf(ParseOutcome.Unreadable.class);
+        for (String bad : List.of("web01 3 512 1 -x---- 1.0", "web01 3 5l2 1 -b---- 1.0", "web01 3 512 1 -b---- 1.0s",
+                "3 512 1 -b---- 1.0", "  7 512 1 -b---- 1.0", "web01 3 512 1 -b---")) {
+            assertThat(xm.parse(XM_HEADER + XM_DOM0 + bad + "\n")).as(bad).isInstanceOf(ParseOutcome.Unreadable.class);
+        }
     }
 
     @Test
     void shouldNotMistakeARowThatLostAColumnForAManagedDomainWithoutId() {
         // a running domain between states whose vcpus column went missing must not read as halted
-        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "web02 4 512 ------ 1.0\n")).isInstanceOf(ParseOutcome.Unreadable.class);
+        assertThat(xm.parse(XM_HEADER + XM_DOM0 + "web02 4 512 ------ 1.0\n"))
+                .isInstanceOf(ParseOutcome.Unreadable.class);
         assertThat(xm.parse(XM_HEADER + XM_DOM0 + "web02   4   512   -b----   1.0\n"))
                 .isInstanceOf(ParseOutcome.Unreadable.class);
     }
