@@ -12,12 +12,8 @@ if [ -z "$scenario" ] && [ -r "$emulator_dir/scenario" ]; then
 fi
 scenario=${scenario:-healthy}
 
-# Records that this emulator ran (tests count runs) and hangs the way a stuck tool does: blocked in a
-# child process, so only killing the whole process tree ends it.
-emulator_record_run() {
-    echo "$1 $2" >> "$emulator_dir/runs.log"
-}
-
+# Hangs the way a stuck tool does: blocked in a child process, so only killing the whole process tree
+# ends it. The child's pid goes next to the emulators, for tests to check it was killed.
 emulator_hang() {
     sleep 600 &
     echo $! > "$emulator_dir/$1-hung-child.pid"

@@ -66,15 +66,4 @@ public final class Emulators {
     public Path hungChildPidFile(String tool) {
         return bin.resolve(tool + "-hung-child.pid");
     }
-
-    /** How many times the emulators ran, per the log they append to. */
-    public long runs(String tool) {
-        final Path log = bin.resolve("runs.log");
-        try {
-            return Files.exists(log) ? Files.readAllLines(log).stream().filter(l -> l.startsWith(tool + " ")).count()
-                    : 0;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
