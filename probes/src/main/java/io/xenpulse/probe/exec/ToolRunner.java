@@ -22,7 +22,7 @@ public final class ToolRunner {
 
     private static final Logger LOG = LoggerFactory.getLogger(ToolRunner.class);
     private static final File NO_INPUT = new File("/dev/null");
-    private static final Duration KILL_WAIT = Duration.ofSeconds(2);
+    private static final Duration KILL_WAIT = Duration.ofSeconds(1);
 
     private final List<Path> searchPath;
     private final int maxOutputBytes;
@@ -111,22 +111,25 @@ public final class ToolRunner {
         return String.join(File.pathSeparator, searchPath.stream().map(Path::toString).toList());
     }
 
-    /** Children first, so none is re-parented and left running; then a short wait for them to be gone. */
+    /**
+     * Children first, so none is re-parented and left running; then a short, shared wait for them to be
+     * gone (a killed grandchild re-parented to init may linger as a zombie until init reaps it).
+     */
     private static void killTree(Process process) {
         final List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroyForcibly);
+        final long deadline = System.nanoTime() + KILL_WAIT.toNanos();
         for (ProcessHandle handle : tree) {
             try {
-                handle.onExit().get(KILL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+                handle.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
-                LOG.warn("pid {} of a killed tool is still there after {}", handle.pid(), KILL_WAIT);
+                LOG.debug("pid {} of a killed tool not reaped yet", handle.pid());
             }
         }
-        LOG.debug("killed process tree of pid {}", process.pid());
     }
 
     private static Duration elapsedSince(long startNanos) {
