@@ -71,7 +71,8 @@ public record Peer(String name, String host, int port) {
             throw new IllegalArgumentException(SETTING + ": entry '" + entry + "' is not name=host:port"
                     + " (an IPv6 address goes in brackets: name=[fd00::2]:22)");
         }
-        final String host = target.startsWith("[") ? target.substring(1, portColon - 1) : target.substring(0, portColon);
+        final String host = target.startsWith("[") ? target.substring(1, portColon - 1)
+                : target.substring(0, portColon);
         final String port = target.substring(portColon + 1);
         if (!port.matches("\\d{1,5}")) {
             throw new IllegalArgumentException(SETTING + ": entry '" + entry + "' has no valid port after ':'");

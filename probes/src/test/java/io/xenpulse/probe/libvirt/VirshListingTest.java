@@ -45,7 +45,8 @@ class VirshListingTest {
         // then
         assertThat(result.getSource()).isEqualTo(ListingSource.VIRSH);
         assertThat(result.getStatus()).isEqualTo(SourceStatus.OK);
-        assertThat(result.getDomains()).extracting(DomainEntry::getName, DomainEntry::getState, DomainEntry::getDomainId)
+        assertThat(result.getDomains())
+                .extracting(DomainEntry::getName, DomainEntry::getState, DomainEntry::getDomainId)
                 .containsExactly(tuple("test", DomainState.RUNNING, 1));
     }
 
@@ -58,7 +59,8 @@ class VirshListingTest {
         // then
         assertThat(result.getStatus()).as(result.getDetail()).isEqualTo(SourceStatus.OK);
         assertThat(result.getDomains())
-                .extracting(DomainEntry::getDomainId, DomainEntry::getName, DomainEntry::getState, DomainEntry::getMigrating)
+                .extracting(DomainEntry::getDomainId, DomainEntry::getName, DomainEntry::getState,
+                        DomainEntry::getMigrating)
                 .containsExactly(
                         tuple(1, "web01", DomainState.RUNNING, false),
                         tuple(2, "db 02", DomainState.PAUSED, false),
