@@ -83,8 +83,11 @@ public final class TcpPeerProbe implements PeerProbe {
             }
             selector.select(leftMillis);
             for (SelectionKey key : selector.selectedKeys()) {
-                ((ConnectAttempt) key.attachment()).finish();
-                key.cancel();
+                final ConnectAttempt attempt = (ConnectAttempt) key.attachment();
+                attempt.finish();
+                if (!attempt.pending()) {
+                    key.cancel();
+                }
             }
             selector.selectedKeys().clear();
         }
