@@ -35,6 +35,11 @@ public final class Probe implements AutoCloseable {
         return new Probe(loop, publisher);
     }
 
+    /** Gathers and publishes an observation now (a daemon came or went); true when one was gathered. */
+    public boolean observeNow() {
+        return loop.runCycle().isPresent();
+    }
+
     /** Stops probing, then delivers what is still buffered and disconnects. */
     @Override
     public void close() {

@@ -22,12 +22,14 @@ import java.util.Set;
  *       {@code xm,xl,xenstore,virsh}; a listed tool that is missing is reported UNAVAILABLE</li>
  *   <li>{@code XENPULSE_DAEMONS}: daemons whose process is checked (default
  *       {@code xend,xenconsoled,xenstored}, plus {@code libvirtd} when virsh is a source)</li>
- *   <li>{@code XENPULSE_TOOL_TIMEOUT} (5s): the timeout of every tool call</li>
+ *   <li>{@code XENPULSE_TOOL_TIMEOUT} (3s): the timeout of every tool call, and of a whole xenstore listing;
+ *       a cycle waits at most this plus one second, so a hung tool never delays the next 5 s cycle</li>
+ *   <li>{@code XENPULSE_TOOL_MAX_OUTPUT} (1 MiB): what is kept of a tool's output</li>
  *   <li>{@code XENPULSE_TOOL_PATH}: where tools are looked up (default {@code PATH} plus {@code /usr/sbin}
  *       and {@code /usr/lib/xen/bin})</li>
  *   <li>{@code XENPULSE_VIRSH_URI}: libvirt URI for virsh (default: virsh's own default)</li>
  *   <li>{@code XENPULSE_PEERS}: {@code name=host:port,...} checked by TCP connect; {@code XENPULSE_PEER_TIMEOUT} (1s)</li>
- *   <li>{@code XENPULSE_PROC_ROOT} (/proc), {@code XENPULSE_PID_DIR} (/var/run), {@code XENPULSE_BOOT_ID_FILE}
+ *   <li>{@code XENPULSE_PROC_ROOT} (/proc), {@code XENPULSE_RUN_DIR} (/var/run, where pid files live), {@code XENPULSE_BOOT_ID_FILE}
  *       (/proc/sys/kernel/random/boot_id): for tests and unusual hosts</li>
  * </ul>
  */
@@ -35,15 +37,21 @@ public record SignalsConfig(
         Optional<Set<ListingSource>> sources,
         List<String> daemons,
         Duration toolTimeout,
+        int toolMaxOutput,
         List<Path> toolPath,
         Optional<String> virshUri,
         String peers,
         Duration peerTimeout,
         Path procRoot,
-        Path pidDir,
+        Path runDir,
         Path bootIdFile) {
 
     public static final List<String> XEN_DAEMONS = List.of("xend", "xenconsoled", "xenstored");
+
+    /** How long one cycle waits for its checks: every tool has timed out by then. */
+    public Duration cycleDeadline() {
+        return toolTimeout.plusSeconds(1);
+    }
 
     public static SignalsConfig fromMap(Map<String, String> env) {
         final Settings settings = new Settings(env);
@@ -55,23 +63,30 @@ public record SignalsConfig(
                 sources,
                 settings.string("XENPULSE_DAEMONS", "").isEmpty() ? List.of()
                         : List.of(settings.string("XENPULSE_DAEMONS", "").split("\\s*,\\s*")),
-                positive(settings.duration("XENPULSE_TOOL_TIMEOUT", Duration.ofSeconds(5)), "XENPULSE_TOOL_TIMEOUT"),
+                positive(settings.duration("XENPULSE_TOOL_TIMEOUT", Duration.ofSeconds(3)), "XENPULSE_TOOL_TIMEOUT"),
+                settings.integer("XENPULSE_TOOL_MAX_OUTPUT", 1 << 20),
                 env.containsKey("XENPULSE_TOOL_PATH") ? ToolRunner.pathOf(env.get("XENPULSE_TOOL_PATH"))
                         : List.copyOf(path),
                 Optional.ofNullable(settings.string("XENPULSE_VIRSH_URI", null)),
                 settings.string("XENPULSE_PEERS", ""),
                 positive(settings.duration("XENPULSE_PEER_TIMEOUT", Duration.ofSeconds(1)), "XENPULSE_PEER_TIMEOUT"),
                 Path.of(settings.string("XENPULSE_PROC_ROOT", "/proc")),
-                Path.of(settings.string("XENPULSE_PID_DIR", "/var/run")),
+                Path.of(settings.string("XENPULSE_RUN_DIR", "/var/run")),
                 Path.of(settings.string("XENPULSE_BOOT_ID_FILE", BootId.LINUX.toString())));
     }
 
-    /** The daemons to check: configured, or the Xen ones plus libvirtd when virsh is in use. */
+    /**
+     * The daemons to check: configured, or the Xen ones plus libvirtd when virsh is in use. xend only where
+     * {@code xm} is a source: an xl-only host has no xend, and reporting it ABSENT would read as an outage.
+     */
     public List<String> daemonsFor(Set<ListingSource> enabled) {
         if (!daemons.isEmpty()) {
             return daemons;
         }
         final List<String> defaults = new ArrayList<>(XEN_DAEMONS);
+        if (!enabled.contains(ListingSource.XM)) {
+            defaults.remove("xend");
+        }
         if (enabled.contains(ListingSource.VIRSH)) {
             defaults.add("libvirtd");
         }

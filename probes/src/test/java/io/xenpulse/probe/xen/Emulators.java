@@ -62,6 +62,11 @@ public final class Emulators {
         return new ToolRunner(List.of(bin, SYSTEM_PATH.get(0), SYSTEM_PATH.get(1)), MAX_OUTPUT);
     }
 
+    /** The directory holding the emulators, to put first on a tool search path. */
+    public Path bin() {
+        return bin;
+    }
+
     /** The pid of the child a hung emulator started, once it has written it. */
     public Path hungChildPidFile(String tool) {
         return bin.resolve(tool + "-hung-child.pid");

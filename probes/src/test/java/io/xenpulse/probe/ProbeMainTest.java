@@ -1,0 +1,90 @@
+package io.xenpulse.probe;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.xenpulse.probe.xen.Emulators;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code xenpulse probe --once --print} against the emulated Xen tools and the real virsh test driver. */
+class ProbeMainTest {
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+
+    @Test
+    void shouldPrintOneObservationWithEverySourceWithoutKafka() throws Exception {
+        // given
+        final Emulators emulators = Emulators.installIn(dir);
+        final Map<String, String> env = env(emulators, "xm,xl,virsh");
+        // when
+        final int status = ProbeMain.run(List.of("--once", "--print"), env, out());
+        // then
+        assertThat(status).isZero();
+        final JsonNode observation = new ObjectMapper().readTree(printed.toString(StandardCharsets.UTF_8));
+        assertThat(observation.path("cluster").asText()).isEqualTo("c1");
+        assertThat(observation.path("node").asText()).isEqualTo("xen-1");
+        assertThat(observation.path("bootId").asText()).isEqualTo("9e5b2f4c-1d0e-4c52-9d39-5b0b8f6f2a11");
+        assertThat(observation.path("listings")).extracting(l -> l.path("source").asText() + "=" + l.path("status").asText())
+                .containsExactlyInAnyOrder("XM=OK", "XL=OK", "VIRSH=OK");
+        assertThat(observation.path("daemons")).extracting(d -> d.path("daemon").asText())
+                .containsExactly("xend", "xenconsoled", "xenstored", "libvirtd");
+        final JsonNode virsh = find(observation.path("listings"), "VIRSH");
+        assertThat(virsh.path("domains")).extracting(d -> d.path("name").asText()).contains("test");
+    }
+
+    @Test
+    void shouldReportXendDownAsOneSourceAmongOthers() throws Exception {
+        final Emulators emulators = Emulators.installIn(dir).scenario("xend-down");
+        assertThat(ProbeMain.run(List.of("--once", "--print"), env(emulators, "xm,xl"), out())).isZero();
+        final JsonNode observation = new ObjectMapper().readTree(printed.toString(StandardCharsets.UTF_8));
+        assertThat(find(observation.path("listings"), "XM").path("status").asText()).isEqualTo("DOWN");
+        assertThat(find(observation.path("listings"), "XM").path("detail").asText()).contains("Is xend running?");
+        assertThat(find(observation.path("listings"), "XL").path("status").asText()).isEqualTo("OK");
+    }
+
+    @Test
+    void shouldRefuseUnknownArgumentsAndBadSettings() throws Exception {
+        assertThat(ProbeMain.run(List.of("--forever"), Map.of(), out())).isEqualTo(64);
+        assertThat(ProbeMain.run(List.of("--once", "--print"), Map.of("XENPULSE_SOURCES", "xm,hyperv"), out()))
+                .isEqualTo(2);
+    }
+
+    private Map<String, String> env(Emulators emulators, String sources) throws Exception {
+        final Path bootId = dir.resolve("boot_id");
+        Files.writeString(bootId, "9e5b2f4c-1d0e-4c52-9d39-5b0b8f6f2a11\n");
+        final Map<String, String> env = new HashMap<>();
+        env.put("XENPULSE_CLUSTER", "c1");
+        env.put("XENPULSE_NODE", "xen-1");
+        env.put("XENPULSE_SOURCES", sources);
+        env.put("XENPULSE_TOOL_PATH", emulators.bin() + ":/usr/bin:/bin");
+        env.put("XENPULSE_VIRSH_URI", "test:///default");
+        env.put("XENPULSE_BOOT_ID_FILE", bootId.toString());
+        return env;
+    }
+
+    private PrintStream out() {
+        return new PrintStream(printed, true, StandardCharsets.UTF_8);
+    }
+
+    private static JsonNode find(JsonNode listings, String source) {
+        for (JsonNode listing : listings) {
+            if (listing.path("source").asText().equals(source)) {
+                return listing;
+            }
+        }
+        throw new AssertionError("no " + source + " listing in " + listings);
+    }
+}
