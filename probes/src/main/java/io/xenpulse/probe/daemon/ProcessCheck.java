@@ -1,6 +1,6 @@
 package io.xenpulse.probe.daemon;
 
-import io.xenpulse.probe.xen.ToolText;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.ProcessState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package io.xenpulse.probe.daemon;
 
 import io.xenpulse.probe.signals.DaemonProbe;
-import io.xenpulse.probe.xen.ToolText;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.probe.xen.XmInfo;
 import io.xenpulse.schemas.observation.DaemonCheck;
 import io.xenpulse.schemas.observation.ProcessState;

@@ -2,6 +2,7 @@ package io.xenpulse.probe.xen;
 
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.ListingSource;

@@ -1,6 +1,7 @@
 package io.xenpulse.probe.xen;
 
 import io.xenpulse.probe.exec.ToolResult;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Duration;
 import java.util.Optional;

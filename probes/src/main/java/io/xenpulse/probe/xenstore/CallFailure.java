@@ -1,6 +1,7 @@
 package io.xenpulse.probe.xenstore;
 
 import io.xenpulse.probe.exec.ToolResult;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Duration;
 import java.util.Optional;
@@ -35,7 +36,7 @@ record CallFailure(SourceStatus status, String detail) {
         if (!done.succeeded()) {
             final String message = done.stderr().isBlank() ? done.stdout() : done.stderr();
             return Optional.of(new CallFailure(SourceStatus.DOWN, message.isBlank()
-                    ? call + " exited with " + done.exitCode() : XenstoreText.detail(message)));
+                    ? call + " exited with " + done.exitCode() : ToolText.detail(message)));
         }
         if (done.truncated()) {
             return Optional.of(new CallFailure(SourceStatus.PARSE_ERROR, call + " printed more than the probe keeps"));

@@ -2,6 +2,7 @@ package io.xenpulse.probe.xenstore;
 
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.probe.signals.ListingProbe;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.DomainState;
@@ -93,7 +94,7 @@ public final class XenstoreListing implements ListingProbe {
             ids = XenstoreText.domainIds(output);
         } catch (UnreadableOutput e) {
             LOG.warn("{} output unreadable ({}); it begins: {}", LIST_TOOL, e.getMessage(),
-                    XenstoreText.sample(output));
+                    ToolText.sample(output));
             return failure(new CallFailure(SourceStatus.PARSE_ERROR,
                     LIST_TOOL + " output unreadable: " + e.getMessage()));
         }
@@ -130,7 +131,7 @@ public final class XenstoreListing implements ListingProbe {
             notes.add(idsText(nameless) + " without a name yet");
         }
         return ListingResult.newBuilder().setStatus(SourceStatus.OK).setDomains(domains)
-                .setDetail(XenstoreText.bounded(String.join("; ", notes), XenstoreText.MAX_DETAIL));
+                .setDetail(ToolText.bounded(String.join("; ", notes), ToolText.MAX_DETAIL));
     }
 
     private static DomainEntry entry(int id, String name) {
@@ -150,7 +151,7 @@ public final class XenstoreListing implements ListingProbe {
 
     private static ListingResult.Builder failure(CallFailure failure) {
         return ListingResult.newBuilder().setStatus(failure.status())
-                .setDetail(XenstoreText.bounded(failure.detail(), XenstoreText.MAX_DETAIL));
+                .setDetail(ToolText.bounded(failure.detail(), ToolText.MAX_DETAIL));
     }
 
     private void logChange(ListingResult result) {

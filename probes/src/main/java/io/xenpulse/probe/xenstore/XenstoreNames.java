@@ -2,6 +2,7 @@ package io.xenpulse.probe.xenstore;
 
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -89,7 +90,7 @@ final class XenstoreNames {
             return Optional.empty();
         } catch (UnreadableOutput e) {
             LOG.warn("{} output unreadable ({}); it begins: {}", TOOL, e.getMessage(),
-                    XenstoreText.sample(((ToolResult.Completed) result).stdout()));
+                    ToolText.sample(((ToolResult.Completed) result).stdout()));
             return Optional.of(new CallFailure(SourceStatus.PARSE_ERROR,
                     TOOL + " output unreadable: " + e.getMessage()));
         }

@@ -86,7 +86,7 @@ class VirshListingTest {
         // then
         assertThat(result.getStatus()).isEqualTo(SourceStatus.DOWN);
         assertThat(result.getDetail())
-                .startsWith("error: failed to connect to the hypervisor; error: Failed to connect socket to '")
+                .startsWith("error: failed to connect to the hypervisor | error: Failed to connect socket to '")
                 .endsWith("libvirt-sock': No such file or directory");
         assertThat(result.getDomains()).isEmpty();
     }
