@@ -3,6 +3,7 @@ package io.xenpulse.probe.xenstore;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
 import io.xenpulse.probe.exec.ToolText;
+import io.xenpulse.probe.signals.DomainNames;
 import io.xenpulse.probe.signals.ListingProbe;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.DomainState;
@@ -38,7 +39,6 @@ public final class XenstoreListing implements ListingProbe {
     static final String LIST_TOOL = "xenstore-list";
     static final String DOMAINS = "/local/domain";
     public static final int DEFAULT_MAX_DOMAINS = 1024;
-    private static final String MIGRATING = "migrating-";
     private static final Logger LOG = LoggerFactory.getLogger(XenstoreListing.class);
 
     private final ToolRunner runner;
@@ -135,12 +135,9 @@ public final class XenstoreListing implements ListingProbe {
     }
 
     private static DomainEntry entry(int id, String name) {
-        final boolean migrating = name.startsWith(MIGRATING) && name.length() > MIGRATING.length();
-        return DomainEntry.newBuilder()
-                .setName(migrating ? name.substring(MIGRATING.length()) : name)
+        return DomainNames.read(name).entry()
                 .setState(DomainState.UNKNOWN)
                 .setDomainId(id)
-                .setMigrating(migrating)
                 .build();
     }
 
