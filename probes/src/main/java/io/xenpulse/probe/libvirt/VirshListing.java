@@ -8,10 +8,12 @@ import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.ListingSource;
 import io.xenpulse.schemas.observation.SourceStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ public final class VirshListing implements ListingProbe {
 
     static final String TOOL = "virsh";
     private static final Logger LOG = LoggerFactory.getLogger(VirshListing.class);
+    /** Over the runner's LC_ALL=C: see the class comment. */
+    private static final Map<String, String> LOCALE = locale();
 
     private final ToolRunner runner;
     private final Optional<String> uri;
@@ -55,23 +59,15 @@ public final class VirshListing implements ListingProbe {
 
     @Override
     public ListingResult list() {
-        final Optional<Path> virsh = runner.locate(TOOL);
-        final ListingResult result = virsh.isEmpty()
-                ? result(SourceStatus.UNAVAILABLE, Duration.ZERO, "virsh is not installed", List.of())
-                : interpret(runner.run(command(virsh.get()), timeout));
+        final ListingResult result = interpret(runner.run(command(), timeout, LOCALE));
         logChange(result);
         return result;
     }
 
     /** The argument array: never a shell, so the URI and every domain name stay data. */
-    List<String> command(Path virsh) {
+    private List<String> command() {
         final List<String> argv = new ArrayList<>();
-        // env is the only way to set the locale with the runner's fixed environment; it runs virsh by path
-        // (a path with '=' in it would read as an assignment, so such a virsh runs without it)
-        if (runner.locate("env").isPresent() && !virsh.toString().contains("=")) {
-            argv.addAll(List.of("env", "-u", "LANGUAGE", "LC_ALL=C.UTF-8"));
-        }
-        argv.add(virsh.toString());
+        argv.add(TOOL);
         argv.add("--readonly");
         uri.ifPresent(u -> argv.addAll(List.of("--connect", u)));
         argv.addAll(List.of("list", "--all"));
@@ -109,6 +105,13 @@ public final class VirshListing implements ListingProbe {
     private ListingResult unreadable(ToolResult.Completed done, String reason) {
         LOG.warn("virsh list output unreadable ({}); it begins: {}", reason, ToolText.sample(done.stdout()));
         return result(SourceStatus.PARSE_ERROR, done.elapsed(), "virsh list output unreadable: " + reason, List.of());
+    }
+
+    private static Map<String, String> locale() {
+        final Map<String, String> env = new HashMap<>();
+        env.put("LC_ALL", "C.UTF-8");
+        env.put("LANGUAGE", null);
+        return Collections.unmodifiableMap(env);
     }
 
     private static ListingResult result(SourceStatus status, Duration took, String detail, List<DomainEntry> domains) {
