@@ -1,5 +1,6 @@
 package io.xenpulse.probe.libvirt;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
 import io.xenpulse.probe.exec.ToolText;
@@ -32,6 +33,7 @@ import org.slf4j.LoggerFactory;
 public final class VirshListing implements ListingProbe {
 
     static final String TOOL = "virsh";
+    private static final String CALL = TOOL + " list";
     private static final Logger LOG = LoggerFactory.getLogger(VirshListing.class);
     /** Over the runner's LC_ALL=C: see the class comment. */
     private static final Map<String, String> LOCALE = locale();
@@ -75,23 +77,11 @@ public final class VirshListing implements ListingProbe {
     }
 
     private ListingResult interpret(ToolResult run) {
-        if (run instanceof ToolResult.TimedOut) {
-            return result(SourceStatus.HUNG, run.elapsed(), "virsh list did not answer within "
-                    + timeout.toMillis() + " ms", List.of());
-        }
-        if (run instanceof ToolResult.NotInstalled) {
-            return result(SourceStatus.UNAVAILABLE, run.elapsed(), "virsh is not installed", List.of());
-        }
-        if (run instanceof ToolResult.FailedToStart failed) {
-            return result(SourceStatus.UNAVAILABLE, run.elapsed(), "virsh could not be started: " + failed.reason(),
-                    List.of());
+        final Optional<ToolFailure> failure = ToolFailure.of(CALL, run, timeout);
+        if (failure.isPresent()) {
+            return result(failure.get().status(), run.elapsed(), failure.get().detail(), List.of());
         }
         final ToolResult.Completed done = (ToolResult.Completed) run;
-        if (!done.succeeded()) {
-            final String message = done.stderr().isBlank() ? done.stdout() : done.stderr();
-            return result(SourceStatus.DOWN, run.elapsed(), message.isBlank()
-                    ? "virsh exited with " + done.exitCode() : ToolText.detail(message), List.of());
-        }
         if (done.truncated()) {
             return unreadable(done, "output longer than the probe keeps");
         }

@@ -1,5 +1,6 @@
 package io.xenpulse.probe.xenstore;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
 import io.xenpulse.probe.exec.ToolText;
@@ -78,7 +79,8 @@ public final class XenstoreListing implements ListingProbe {
         final Deadline deadline = Deadline.in(budget);
         final Duration timeout = deadline.cap(callTimeout);
         final ToolResult listed = runner.run(List.of(LIST_TOOL, DOMAINS), timeout);
-        final Optional<CallFailure> failed = CallFailure.of(listed, LIST_TOOL + " " + DOMAINS, timeout, callTimeout);
+        final Optional<ToolFailure> failed = CallOutcome.failure(listed, LIST_TOOL + " " + DOMAINS, timeout,
+                callTimeout);
         final ListingResult.Builder result = failed.isPresent() ? failure(failed.get())
                 : fromIds(((ToolResult.Completed) listed).stdout(), deadline);
         final ListingResult done = result.setSource(ListingSource.XENSTORE)
@@ -95,11 +97,11 @@ public final class XenstoreListing implements ListingProbe {
         } catch (UnreadableOutput e) {
             LOG.warn("{} output unreadable ({}); it begins: {}", LIST_TOOL, e.getMessage(),
                     ToolText.sample(output));
-            return failure(new CallFailure(SourceStatus.PARSE_ERROR,
+            return failure(new ToolFailure(SourceStatus.PARSE_ERROR,
                     LIST_TOOL + " output unreadable: " + e.getMessage()));
         }
         if (ids.size() > maxDomains) {
-            return failure(new CallFailure(SourceStatus.PARSE_ERROR, ids.size() + " domains listed, more than the "
+            return failure(new ToolFailure(SourceStatus.PARSE_ERROR, ids.size() + " domains listed, more than the "
                     + maxDomains + " the probe reads"));
         }
         final XenstoreNames.Outcome outcome = names.read(ids, deadline);
@@ -146,9 +148,9 @@ public final class XenstoreListing implements ListingProbe {
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static ListingResult.Builder failure(CallFailure failure) {
+    private static ListingResult.Builder failure(ToolFailure failure) {
         return ListingResult.newBuilder().setStatus(failure.status())
-                .setDetail(ToolText.bounded(failure.detail(), ToolText.MAX_DETAIL));
+                .setDetail(failure.detail());
     }
 
     private void logChange(ListingResult result) {
