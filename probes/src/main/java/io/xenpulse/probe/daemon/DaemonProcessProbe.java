@@ -2,12 +2,9 @@ package io.xenpulse.probe.daemon;
 
 import io.xenpulse.probe.signals.DaemonProbe;
 import io.xenpulse.schemas.observation.DaemonCheck;
-import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A daemon checked by its process alone (xenconsoled, xenstored, libvirtd): the control path is
@@ -15,8 +12,6 @@ import org.slf4j.LoggerFactory;
  * in the listings that go through them (xenstore, virsh).
  */
 public final class DaemonProcessProbe implements DaemonProbe {
-
-    private static final Logger LOG = LoggerFactory.getLogger(DaemonProcessProbe.class);
 
     private final ProcessCheck process;
 
@@ -37,14 +32,7 @@ public final class DaemonProcessProbe implements DaemonProbe {
     @Override
     public DaemonCheck check() {
         final long start = System.nanoTime();
-        ProcessFinding finding;
-        try {
-            finding = process.check();
-        } catch (RuntimeException e) {
-            // the DaemonProbe contract: never throw; the other checks of the cycle must still run
-            LOG.error("{} process check failed inside the probe", daemon(), e);
-            finding = new ProcessFinding(ProcessState.UNKNOWN, "probe error: " + e.getClass().getSimpleName());
-        }
+        final ProcessFinding finding = process.check();
         return DaemonCheck.newBuilder()
                 .setDaemon(daemon())
                 .setProcess(finding.state())

@@ -1,6 +1,6 @@
 package io.xenpulse.probe.daemon;
 
-import io.xenpulse.probe.xen.ToolText;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.ProcessState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,15 +8,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Is a daemon's process there? Depends on the kernel only (no daemon is asked), so it stays true while
  * the daemon hangs. The pid file is read first; its pid counts only when that process is live and is the
  * daemon (a stale file or a reused pid does not). Without a confirming pid file the process table is
  * searched, since daemons run under systemd often write none. UNKNOWN only when the proc tree cannot be
- * read at all.
+ * read at all, or the check itself broke: it never throws, so every probe that uses it keeps the
+ * never-throw contract of {@code DaemonProbe} without a guard of its own.
  */
 public final class ProcessCheck {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessCheck.class);
 
     private final DaemonSpec spec;
     private final Path runDir;
@@ -36,7 +41,17 @@ public final class ProcessCheck {
         return spec;
     }
 
+    /** Never throws: a bug or an unexpected file system error is an UNKNOWN finding, logged. */
     public ProcessFinding check() {
+        try {
+            return checkOnce();
+        } catch (RuntimeException e) {
+            LOG.error("{} process check failed inside the probe", spec.daemon(), e);
+            return new ProcessFinding(ProcessState.UNKNOWN, "probe error: " + e.getClass().getSimpleName());
+        }
+    }
+
+    private ProcessFinding checkOnce() {
         if (!table.readable()) {
             return new ProcessFinding(ProcessState.UNKNOWN, "cannot read the process table at " + table.root());
         }

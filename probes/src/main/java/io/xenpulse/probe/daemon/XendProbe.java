@@ -1,15 +1,12 @@
 package io.xenpulse.probe.daemon;
 
 import io.xenpulse.probe.signals.DaemonProbe;
-import io.xenpulse.probe.xen.ToolText;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.probe.xen.XmInfo;
 import io.xenpulse.schemas.observation.DaemonCheck;
-import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.nio.file.Path;
 import java.util.Objects;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * xend, checked two independent ways: its process (pid file and process table, kernel only) and its
@@ -18,8 +15,6 @@ import org.slf4j.LoggerFactory;
  * with OK a healthy one, the only case in which an {@code xm list} may prove a domain gone.
  */
 public final class XendProbe implements DaemonProbe {
-
-    private static final Logger LOG = LoggerFactory.getLogger(XendProbe.class);
 
     private final ProcessCheck process;
     private final XmInfo control;
@@ -41,13 +36,7 @@ public final class XendProbe implements DaemonProbe {
 
     @Override
     public DaemonCheck check() {
-        ProcessFinding finding;
-        try {
-            finding = process.check();
-        } catch (RuntimeException e) {
-            LOG.error("xend process check failed inside the probe", e);
-            finding = new ProcessFinding(ProcessState.UNKNOWN, "probe error: " + e.getClass().getSimpleName());
-        }
+        final ProcessFinding finding = process.check();
         final XmInfo.Answer answer = control.ask();
         // xm's own words first: the schema's detail is "the tool's own message on failure"
         final String detail = answer.status() == SourceStatus.OK ? finding.detail()

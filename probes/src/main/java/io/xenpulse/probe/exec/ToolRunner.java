@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Runs external tools the only way the probe may: an argument array (never a shell, so no domain name or
  * tool output can become a command), a timeout per call, bounded output (a tool printing gigabytes cannot
  * exhaust a 64 MB probe), and on timeout the whole process tree killed (a hung {@code xm} often waits on a
- * child). Standard input is empty and the locale is C, so tools print the formats the parsers know.
+ * child). Standard input is empty and the locale is C, so tools print the formats the parsers know; a
+ * caller that needs another environment for one tool says so per call.
  */
 public final class ToolRunner {
 
@@ -60,7 +61,18 @@ public final class ToolRunner {
         return searchPath.stream().map(dir -> dir.resolve(tool)).filter(Files::isExecutable).findFirst();
     }
 
+    /** Runs {@code command} in the runner's own environment: the probe's, with LC_ALL=C and the search path. */
     public ToolResult run(List<String> command, Duration timeout) {
+        return run(command, timeout, Map.of());
+    }
+
+    /**
+     * Runs {@code command} with {@code extraEnvironment} applied over the runner's own environment.
+     *
+     * @param extraEnvironment variables set for this call only, after LC_ALL and PATH, so they override
+     *                         them; a null value unsets that variable (for example LANGUAGE)
+     */
+    public ToolResult run(List<String> command, Duration timeout, Map<String, String> extraEnvironment) {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("empty command");
         }
@@ -73,9 +85,7 @@ public final class ToolRunner {
         try {
             final ProcessBuilder builder = new ProcessBuilder(withExecutable(command, executable.get()));
             builder.redirectInput(NO_INPUT);
-            final Map<String, String> env = builder.environment();
-            env.put("LC_ALL", "C");
-            env.put("PATH", joinedSearchPath());
+            setEnvironment(builder.environment(), extraEnvironment);
             process = builder.start();
         } catch (IOException e) {
             return new ToolResult.FailedToStart(e.getMessage(), elapsedSince(start));
@@ -99,6 +109,19 @@ public final class ToolRunner {
             Thread.currentThread().interrupt();
             return new ToolResult.TimedOut(elapsedSince(start));
         }
+    }
+
+    /** The runner's own variables first, so that a caller's extra ones override them. */
+    private void setEnvironment(Map<String, String> env, Map<String, String> extra) {
+        env.put("LC_ALL", "C");
+        env.put("PATH", joinedSearchPath());
+        extra.forEach((name, value) -> {
+            if (value == null) {
+                env.remove(name);
+            } else {
+                env.put(name, value);
+            }
+        });
     }
 
     private static List<String> withExecutable(List<String> command, Path executable) {

@@ -1,16 +1,20 @@
 package io.xenpulse.probe.libvirt;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.probe.signals.ListingProbe;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.ListingSource;
 import io.xenpulse.schemas.observation.SourceStatus;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +33,10 @@ import org.slf4j.LoggerFactory;
 public final class VirshListing implements ListingProbe {
 
     static final String TOOL = "virsh";
+    private static final String CALL = TOOL + " list";
     private static final Logger LOG = LoggerFactory.getLogger(VirshListing.class);
+    /** Over the runner's LC_ALL=C: see the class comment. */
+    private static final Map<String, String> LOCALE = locale();
 
     private final ToolRunner runner;
     private final Optional<String> uri;
@@ -54,23 +61,15 @@ public final class VirshListing implements ListingProbe {
 
     @Override
     public ListingResult list() {
-        final Optional<Path> virsh = runner.locate(TOOL);
-        final ListingResult result = virsh.isEmpty()
-                ? result(SourceStatus.UNAVAILABLE, Duration.ZERO, "virsh is not installed", List.of())
-                : interpret(runner.run(command(virsh.get()), timeout));
+        final ListingResult result = interpret(runner.run(command(), timeout, LOCALE));
         logChange(result);
         return result;
     }
 
     /** The argument array: never a shell, so the URI and every domain name stay data. */
-    List<String> command(Path virsh) {
+    private List<String> command() {
         final List<String> argv = new ArrayList<>();
-        // env is the only way to set the locale with the runner's fixed environment; it runs virsh by path
-        // (a path with '=' in it would read as an assignment, so such a virsh runs without it)
-        if (runner.locate("env").isPresent() && !virsh.toString().contains("=")) {
-            argv.addAll(List.of("env", "-u", "LANGUAGE", "LC_ALL=C.UTF-8"));
-        }
-        argv.add(virsh.toString());
+        argv.add(TOOL);
         argv.add("--readonly");
         uri.ifPresent(u -> argv.addAll(List.of("--connect", u)));
         argv.addAll(List.of("list", "--all"));
@@ -78,23 +77,11 @@ public final class VirshListing implements ListingProbe {
     }
 
     private ListingResult interpret(ToolResult run) {
-        if (run instanceof ToolResult.TimedOut) {
-            return result(SourceStatus.HUNG, run.elapsed(), "virsh list did not answer within "
-                    + timeout.toMillis() + " ms", List.of());
-        }
-        if (run instanceof ToolResult.NotInstalled) {
-            return result(SourceStatus.UNAVAILABLE, run.elapsed(), "virsh is not installed", List.of());
-        }
-        if (run instanceof ToolResult.FailedToStart failed) {
-            return result(SourceStatus.UNAVAILABLE, run.elapsed(), "virsh could not be started: " + failed.reason(),
-                    List.of());
+        final Optional<ToolFailure> failure = ToolFailure.of(CALL, run, timeout);
+        if (failure.isPresent()) {
+            return result(failure.get().status(), run.elapsed(), failure.get().detail(), List.of());
         }
         final ToolResult.Completed done = (ToolResult.Completed) run;
-        if (!done.succeeded()) {
-            final String message = done.stderr().isBlank() ? done.stdout() : done.stderr();
-            return result(SourceStatus.DOWN, run.elapsed(), message.isBlank()
-                    ? "virsh exited with " + done.exitCode() : ToolText.detail(message), List.of());
-        }
         if (done.truncated()) {
             return unreadable(done, "output longer than the probe keeps");
         }
@@ -108,6 +95,13 @@ public final class VirshListing implements ListingProbe {
     private ListingResult unreadable(ToolResult.Completed done, String reason) {
         LOG.warn("virsh list output unreadable ({}); it begins: {}", reason, ToolText.sample(done.stdout()));
         return result(SourceStatus.PARSE_ERROR, done.elapsed(), "virsh list output unreadable: " + reason, List.of());
+    }
+
+    private static Map<String, String> locale() {
+        final Map<String, String> env = new HashMap<>();
+        env.put("LC_ALL", "C.UTF-8");
+        env.put("LANGUAGE", null);
+        return Collections.unmodifiableMap(env);
     }
 
     private static ListingResult result(SourceStatus status, Duration took, String detail, List<DomainEntry> domains) {

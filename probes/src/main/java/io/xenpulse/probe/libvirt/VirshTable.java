@@ -1,5 +1,6 @@
 package io.xenpulse.probe.libvirt;
 
+import io.xenpulse.probe.signals.DomainNames;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.DomainState;
 import java.util.ArrayList;
@@ -49,7 +50,6 @@ final class VirshTable {
             .sorted(Comparator.comparingInt(String::length).reversed()).toList();
     /** When the state is not one virsh is known to print, the columns are told apart by their padding. */
     private static final Pattern PADDED_LAST_COLUMN = Pattern.compile("(.*\\S)\\s{2,}(\\S.*)");
-    private static final String MIGRATING = "migrating-";
 
     private VirshTable() {
     }
@@ -93,12 +93,9 @@ final class VirshTable {
         if (name.isEmpty()) {
             throw new UnreadableListing("row has no name");
         }
-        final boolean migrating = name.startsWith(MIGRATING) && name.length() > MIGRATING.length();
-        return DomainEntry.newBuilder()
-                .setName(migrating ? name.substring(MIGRATING.length()) : name)
+        return DomainNames.read(name).entry()
                 .setState(state)
                 .setDomainId(id.equals("-") ? null : parseId(id))
-                .setMigrating(migrating)
                 .build();
     }
 

@@ -1,5 +1,6 @@
 package io.xenpulse.probe.xen;
 
+import io.xenpulse.probe.signals.DomainNames;
 import io.xenpulse.schemas.observation.DomainState;
 
 /**
@@ -10,9 +11,9 @@ import io.xenpulse.schemas.observation.DomainState;
  *       ({@code -} poweroff, {@code r} reboot, {@code s} suspend, {@code c} crash, {@code w} watchdog,
  *       {@code S} soft reset, {@code ?} unknown), so a crashed domain reads {@code ---sc-} or {@code --psc-};</li>
  *   <li>the ID column: xm leaves it blank for a domain xend manages but has not started; xl always prints it;</li>
- *   <li>names during live migration: xend renames the source domain {@code migrating-NAME}; xl names the
- *       incoming domain {@code NAME--incoming} on the target and the departing one {@code NAME--migratedaway}
- *       on the source.</li>
+ *   <li>names during live migration: xend renames the source domain {@code migrating-NAME} (the rule every
+ *       source shares, {@link DomainNames}); xl also names the incoming domain {@code NAME--incoming} on the
+ *       target and the departing one {@code NAME--migratedaway} on the source.</li>
  * </ul>
  */
 enum ListDialect {
@@ -20,7 +21,6 @@ enum ListDialect {
     XM("c-"),
     XL("-rscwS?");
 
-    static final String MIGRATING_PREFIX = "migrating-";
     private static final String[] XL_MIGRATION_SUFFIXES = {"--incoming", "--migratedaway"};
     private static final String[] FIXED_FLAGS = {"r-", "b-", "p-", "s-", null, "d-"};
 
@@ -76,19 +76,18 @@ enum ListDialect {
         return this == XM;
     }
 
-    /** The domain's own name, without the marker a live migration adds; empty when there is none. */
-    String migratingName(String listed) {
-        if (listed.startsWith(MIGRATING_PREFIX) && listed.length() > MIGRATING_PREFIX.length()) {
-            return listed.substring(MIGRATING_PREFIX.length());
+    /** The domain's own name, without the marker a live migration adds, and whether it had one. */
+    DomainNames.Listed read(String listed) {
+        final DomainNames.Listed shared = DomainNames.read(listed);
+        if (shared.migrating() || this != XL) {
+            return shared;
         }
-        if (this == XL) {
-            for (String suffix : XL_MIGRATION_SUFFIXES) {
-                if (listed.endsWith(suffix) && listed.length() > suffix.length()) {
-                    return listed.substring(0, listed.length() - suffix.length());
-                }
+        for (String suffix : XL_MIGRATION_SUFFIXES) {
+            if (listed.endsWith(suffix) && listed.length() > suffix.length()) {
+                return new DomainNames.Listed(listed.substring(0, listed.length() - suffix.length()), true);
             }
         }
-        return "";
+        return shared;
     }
 
     private boolean crashed(String flags) {

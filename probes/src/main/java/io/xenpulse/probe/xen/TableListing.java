@@ -1,7 +1,9 @@
 package io.xenpulse.probe.xen;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.ListingSource;
@@ -58,7 +60,7 @@ final class TableListing {
     private ListingResult listOnce() {
         final ToolResult outcome = runner.run(command, timeout);
         final long latency = outcome.elapsed().toMillis();
-        final Optional<ToolFailure> failure = ToolFailure.of(command.get(0), outcome, timeout);
+        final Optional<ToolFailure> failure = ToolFailure.of(String.join(" ", command), outcome, timeout);
         if (failure.isPresent()) {
             LOG.debug("{} listing {}: {}", source, failure.get().status(), failure.get().detail());
             return result(failure.get().status(), latency, failure.get().detail(), List.of());

@@ -117,12 +117,9 @@ public final class XenListParser {
     }
 
     private DomainEntry entry(String listed, Integer domainId, DomainState state) {
-        final String original = dialect.migratingName(listed);
-        return DomainEntry.newBuilder()
-                .setName(original.isEmpty() ? listed : original)
+        return dialect.read(listed).entry()
                 .setState(state)
                 .setDomainId(domainId)
-                .setMigrating(!original.isEmpty())
                 .build();
     }
 

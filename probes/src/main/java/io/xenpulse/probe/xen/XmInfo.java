@@ -1,7 +1,9 @@
 package io.xenpulse.probe.xen;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Duration;
 import java.util.List;
@@ -53,7 +55,7 @@ public final class XmInfo {
     private Answer askOnce() {
         final ToolResult outcome = runner.run(COMMAND, timeout);
         final long latency = outcome.elapsed().toMillis();
-        final Optional<ToolFailure> failure = ToolFailure.of("xm", outcome, timeout);
+        final Optional<ToolFailure> failure = ToolFailure.of(String.join(" ", COMMAND), outcome, timeout);
         if (failure.isPresent()) {
             return new Answer(failure.get().status(), latency, failure.get().detail());
         }

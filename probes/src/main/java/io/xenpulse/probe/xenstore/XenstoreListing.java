@@ -1,7 +1,10 @@
 package io.xenpulse.probe.xenstore;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
+import io.xenpulse.probe.signals.DomainNames;
 import io.xenpulse.probe.signals.ListingProbe;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.DomainState;
@@ -37,7 +40,6 @@ public final class XenstoreListing implements ListingProbe {
     static final String LIST_TOOL = "xenstore-list";
     static final String DOMAINS = "/local/domain";
     public static final int DEFAULT_MAX_DOMAINS = 1024;
-    private static final String MIGRATING = "migrating-";
     private static final Logger LOG = LoggerFactory.getLogger(XenstoreListing.class);
 
     private final ToolRunner runner;
@@ -77,7 +79,8 @@ public final class XenstoreListing implements ListingProbe {
         final Deadline deadline = Deadline.in(budget);
         final Duration timeout = deadline.cap(callTimeout);
         final ToolResult listed = runner.run(List.of(LIST_TOOL, DOMAINS), timeout);
-        final Optional<CallFailure> failed = CallFailure.of(listed, LIST_TOOL + " " + DOMAINS, timeout, callTimeout);
+        final Optional<ToolFailure> failed = CallOutcome.failure(listed, LIST_TOOL + " " + DOMAINS, timeout,
+                callTimeout);
         final ListingResult.Builder result = failed.isPresent() ? failure(failed.get())
                 : fromIds(((ToolResult.Completed) listed).stdout(), deadline);
         final ListingResult done = result.setSource(ListingSource.XENSTORE)
@@ -93,12 +96,12 @@ public final class XenstoreListing implements ListingProbe {
             ids = XenstoreText.domainIds(output);
         } catch (UnreadableOutput e) {
             LOG.warn("{} output unreadable ({}); it begins: {}", LIST_TOOL, e.getMessage(),
-                    XenstoreText.sample(output));
-            return failure(new CallFailure(SourceStatus.PARSE_ERROR,
+                    ToolText.sample(output));
+            return failure(new ToolFailure(SourceStatus.PARSE_ERROR,
                     LIST_TOOL + " output unreadable: " + e.getMessage()));
         }
         if (ids.size() > maxDomains) {
-            return failure(new CallFailure(SourceStatus.PARSE_ERROR, ids.size() + " domains listed, more than the "
+            return failure(new ToolFailure(SourceStatus.PARSE_ERROR, ids.size() + " domains listed, more than the "
                     + maxDomains + " the probe reads"));
         }
         final XenstoreNames.Outcome outcome = names.read(ids, deadline);
@@ -130,16 +133,13 @@ public final class XenstoreListing implements ListingProbe {
             notes.add(idsText(nameless) + " without a name yet");
         }
         return ListingResult.newBuilder().setStatus(SourceStatus.OK).setDomains(domains)
-                .setDetail(XenstoreText.bounded(String.join("; ", notes), XenstoreText.MAX_DETAIL));
+                .setDetail(ToolText.bounded(String.join("; ", notes), ToolText.MAX_DETAIL));
     }
 
     private static DomainEntry entry(int id, String name) {
-        final boolean migrating = name.startsWith(MIGRATING) && name.length() > MIGRATING.length();
-        return DomainEntry.newBuilder()
-                .setName(migrating ? name.substring(MIGRATING.length()) : name)
+        return DomainNames.read(name).entry()
                 .setState(DomainState.UNKNOWN)
                 .setDomainId(id)
-                .setMigrating(migrating)
                 .build();
     }
 
@@ -148,9 +148,9 @@ public final class XenstoreListing implements ListingProbe {
                 + ids.stream().map(String::valueOf).collect(Collectors.joining(", "));
     }
 
-    private static ListingResult.Builder failure(CallFailure failure) {
+    private static ListingResult.Builder failure(ToolFailure failure) {
         return ListingResult.newBuilder().setStatus(failure.status())
-                .setDetail(XenstoreText.bounded(failure.detail(), XenstoreText.MAX_DETAIL));
+                .setDetail(failure.detail());
     }
 
     private void logChange(ListingResult result) {

@@ -1,7 +1,9 @@
 package io.xenpulse.probe.xenstore;
 
+import io.xenpulse.probe.exec.ToolFailure;
 import io.xenpulse.probe.exec.ToolResult;
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.exec.ToolText;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -39,7 +41,7 @@ final class XenstoreNames {
         record Names(Map<Integer, String> byId, List<Integer> vanished) implements Outcome {
         }
 
-        record Failed(CallFailure failure) implements Outcome {
+        record Failed(ToolFailure failure) implements Outcome {
         }
     }
 
@@ -48,7 +50,7 @@ final class XenstoreNames {
         final List<Integer> vanished = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += PATHS_PER_CALL) {
             final List<Integer> batch = ids.subList(from, Math.min(ids.size(), from + PATHS_PER_CALL));
-            final Optional<CallFailure> failed = readBatch(batch, deadline, names, vanished);
+            final Optional<ToolFailure> failed = readBatch(batch, deadline, names, vanished);
             if (failed.isPresent()) {
                 return new Outcome.Failed(failed.get());
             }
@@ -56,28 +58,28 @@ final class XenstoreNames {
         return new Outcome.Names(names, vanished);
     }
 
-    private Optional<CallFailure> readBatch(List<Integer> batch, Deadline deadline, Map<Integer, String> names,
+    private Optional<ToolFailure> readBatch(List<Integer> batch, Deadline deadline, Map<Integer, String> names,
             List<Integer> vanished) {
         if (deadline.passed()) {
-            return Optional.of(new CallFailure(SourceStatus.HUNG, "time budget spent after reading "
+            return Optional.of(new ToolFailure(SourceStatus.HUNG, "time budget spent after reading "
                     + names.size() + " names"));
         }
         final Duration timeout = deadline.cap(callTimeout);
         final ToolResult result = runner.run(command(batch), timeout);
-        if (CallFailure.noSuchPath(result)) {
+        if (CallOutcome.noSuchPath(result)) {
             if (batch.size() == 1) {
                 vanished.add(batch.get(0));
                 return Optional.empty();
             }
             for (Integer id : batch) {
-                final Optional<CallFailure> failed = readBatch(List.of(id), deadline, names, vanished);
+                final Optional<ToolFailure> failed = readBatch(List.of(id), deadline, names, vanished);
                 if (failed.isPresent()) {
                     return failed;
                 }
             }
             return Optional.empty();
         }
-        final Optional<CallFailure> failed = CallFailure.of(result, TOOL, timeout, callTimeout);
+        final Optional<ToolFailure> failed = CallOutcome.failure(result, TOOL, timeout, callTimeout);
         if (failed.isPresent()) {
             return failed;
         }
@@ -89,8 +91,8 @@ final class XenstoreNames {
             return Optional.empty();
         } catch (UnreadableOutput e) {
             LOG.warn("{} output unreadable ({}); it begins: {}", TOOL, e.getMessage(),
-                    XenstoreText.sample(((ToolResult.Completed) result).stdout()));
-            return Optional.of(new CallFailure(SourceStatus.PARSE_ERROR,
+                    ToolText.sample(((ToolResult.Completed) result).stdout()));
+            return Optional.of(new ToolFailure(SourceStatus.PARSE_ERROR,
                     TOOL + " output unreadable: " + e.getMessage()));
         }
     }

@@ -1,5 +1,6 @@
 package io.xenpulse.probe.xenstore;
 
+import io.xenpulse.probe.exec.ToolText;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,7 +8,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What the xenstore command-line tools print, read back: the children {@code xenstore-list} prints one per
@@ -15,13 +15,10 @@ import java.util.stream.Collectors;
  * through and writes every other byte as {@code \t \n \r \\}, {@code \ooo} (below 8) or {@code \xNN}
  * (tools/xenstore/xenstore_client.c, sanitise_value), so a name is one line and its UTF-8 comes back
  * byte for byte; the first xenstore-read (2005) printed raw bytes, which decode the same unless a name
- * holds a backslash or a line break.
- * Also shapes tool text for results (at most 300 characters) and logs (200), with control characters escaped.
+ * holds a backslash or a line break. Shaping tool text for results and logs is {@link ToolText}'s.
  */
 final class XenstoreText {
 
-    static final int MAX_DETAIL = 300;
-    static final int MAX_SAMPLE = 200;
     private static final Pattern DOMAIN_ID = Pattern.compile("\\d{1,9}");
 
     private XenstoreText() {
@@ -37,7 +34,7 @@ final class XenstoreText {
                 continue;
             }
             if (!DOMAIN_ID.matcher(id).matches()) {
-                throw new UnreadableOutput("'" + bounded(escaped(id), 40) + "' is not a domain id");
+                throw new UnreadableOutput("'" + ToolText.bounded(ToolText.escaped(id), 40) + "' is not a domain id");
             }
             if (!seen.add(Integer.valueOf(id))) {
                 throw new UnreadableOutput("domain " + id + " listed twice");
@@ -115,42 +112,5 @@ final class XenstoreText {
             n++;
         }
         return n;
-    }
-
-    /** The non-blank lines of a tool's message joined with "; ", escaped and bounded. */
-    static String detail(String text) {
-        final String oneLine = text.lines().map(String::strip).filter(line -> !line.isEmpty())
-                .collect(Collectors.joining("; "));
-        return bounded(escaped(oneLine), MAX_DETAIL);
-    }
-
-    /** The start of a tool's output for a log line, line breaks and control characters escaped. */
-    static String sample(String text) {
-        return bounded(escaped(text.length() > MAX_SAMPLE * 2 ? text.substring(0, MAX_SAMPLE * 2) : text), MAX_SAMPLE);
-    }
-
-    static String bounded(String text, int max) {
-        if (text.length() <= max) {
-            return text;
-        }
-        int cut = max - 3;
-        if (Character.isHighSurrogate(text.charAt(cut - 1))) {
-            cut--;
-        }
-        return text.substring(0, cut) + "...";
-    }
-
-    private static String escaped(String text) {
-        final StringBuilder out = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            if (c == '\n') {
-                out.append("\\n");
-            } else if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0)) {
-                out.append(String.format("\\x%02x", c));
-            } else {
-                out.appendCodePoint(c);
-            }
-        });
-        return out.toString();
     }
 }

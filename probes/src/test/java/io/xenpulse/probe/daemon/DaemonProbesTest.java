@@ -11,6 +11,7 @@ import io.xenpulse.schemas.observation.SourceStatus;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -68,7 +69,7 @@ class DaemonProbesTest {
         assertThat(check.getProcess()).isEqualTo(ProcessState.PRESENT);
         assertThat(check.getControl()).isEqualTo(SourceStatus.HUNG);
         assertThat(check.getLatencyMillis()).as("sanity bound").isBetween(900L, 15_000L);
-        assertThat(check.getDetail()).startsWith("xm did not answer within 1000 ms; its process tree was killed; pid 812");
+        assertThat(check.getDetail()).startsWith("xm info did not answer within 1000 ms; pid 812");
     }
 
     @Test
@@ -98,6 +99,18 @@ class DaemonProbesTest {
         assertThat(xenstored.getControl()).isEqualTo(SourceStatus.NOT_CHECKED);
         assertThat(xenconsoled.getProcess()).isEqualTo(ProcessState.ABSENT);
         assertThat(xenconsoled.getControl()).isEqualTo(SourceStatus.NOT_CHECKED);
+    }
+
+    @Test
+    void shouldReportABrokenProcessCheckUnknownWithoutThrowing() {
+        // given: a daemon whose pid file name makes the check itself break
+        final DaemonSpec broken = new DaemonSpec("odd", List.of("odd\0.pid"), Set.of("odd"));
+        // when
+        final DaemonCheck check = DaemonProcessProbe.of(broken, node.run, node.proc).check();
+        // then
+        assertThat(check.getProcess()).isEqualTo(ProcessState.UNKNOWN);
+        assertThat(check.getControl()).isEqualTo(SourceStatus.NOT_CHECKED);
+        assertThat(check.getDetail()).isEqualTo("probe error: InvalidPathException");
     }
 
     @Test

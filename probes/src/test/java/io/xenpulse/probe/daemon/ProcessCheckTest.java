@@ -116,6 +116,17 @@ class ProcessCheckTest {
         assertThat(finding.state()).isEqualTo(ProcessState.ABSENT);
     }
 
+    @Test
+    void shouldReportABrokenCheckUnknownInsteadOfThrowing() {
+        // given: a pid file name no file system can hold, so resolving it throws
+        final DaemonSpec broken = new DaemonSpec("odd", List.of("odd\0.pid"), Set.of("odd"));
+        final FakeNode node = new FakeNode(dir).process(1, "systemd", "/sbin/init");
+        // when
+        final ProcessFinding finding = check(broken, node);
+        // then
+        assertThat(finding).isEqualTo(new ProcessFinding(ProcessState.UNKNOWN, "probe error: InvalidPathException"));
+    }
+
     private static ProcessFinding check(DaemonSpec spec, FakeNode node) {
         return new ProcessCheck(spec, node.run, node.proc).check();
     }

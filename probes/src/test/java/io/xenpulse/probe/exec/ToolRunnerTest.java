@@ -6,7 +6,9 @@ import io.xenpulse.testkit.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -15,6 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ToolRunnerTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    /** What a tool sees of the variables the runner sets, and of one it does not. */
+    private static final String ENV_REPORT =
+            "printf 'LC_ALL=%s|PATH=%s|EXTRA=%s' \"${LC_ALL-unset}\" \"${PATH-unset}\" \"${XENPULSE_EXTRA-unset}\"";
 
     private final ToolRunner runner = new ToolRunner(List.of(Path.of("/usr/bin"), Path.of("/bin")), 1024);
 
@@ -35,6 +40,39 @@ class ToolRunnerTest {
         final ToolResult result = runner.run(List.of("printf", "%s", hostile), TIMEOUT);
         assertThat(((ToolResult.Completed) result).stdout()).isEqualTo(hostile);
         assertThat(Path.of("/tmp/xenpulse-pwned")).doesNotExist();
+    }
+
+    @Test
+    void shouldRunToolsInTheCLocaleOnTheRunnersSearchPath() {
+        // when
+        final ToolResult result = runner.run(List.of("sh", "-c", ENV_REPORT), TIMEOUT);
+        // then
+        assertThat(((ToolResult.Completed) result).stdout()).isEqualTo("LC_ALL=C|PATH=/usr/bin:/bin|EXTRA=unset");
+    }
+
+    @Test
+    void shouldApplyExtraEnvironmentOverTheRunnersOwnForOneCallOnly() {
+        // given
+        final Map<String, String> extra = Map.of("LC_ALL", "C.UTF-8", "XENPULSE_EXTRA", "a b; $(id)");
+        // when
+        final ToolResult withExtra = runner.run(List.of("sh", "-c", ENV_REPORT), TIMEOUT, extra);
+        final ToolResult next = runner.run(List.of("sh", "-c", ENV_REPORT), TIMEOUT);
+        // then
+        assertThat(((ToolResult.Completed) withExtra).stdout())
+                .isEqualTo("LC_ALL=C.UTF-8|PATH=/usr/bin:/bin|EXTRA=a b; $(id)");
+        assertThat(((ToolResult.Completed) next).stdout()).isEqualTo("LC_ALL=C|PATH=/usr/bin:/bin|EXTRA=unset");
+    }
+
+    @Test
+    void shouldUnsetAVariableWhoseExtraValueIsNull() {
+        // given: LC_ALL is one the runner itself sets, so it is there to be removed
+        final Map<String, String> extra = new HashMap<>();
+        extra.put("LC_ALL", null);
+        extra.put("XENPULSE_EXTRA", null);
+        // when
+        final ToolResult result = runner.run(List.of("sh", "-c", ENV_REPORT), TIMEOUT, extra);
+        // then
+        assertThat(((ToolResult.Completed) result).stdout()).isEqualTo("LC_ALL=unset|PATH=/usr/bin:/bin|EXTRA=unset");
     }
 
     @Test

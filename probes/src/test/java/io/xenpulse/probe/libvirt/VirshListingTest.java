@@ -86,7 +86,7 @@ class VirshListingTest {
         // then
         assertThat(result.getStatus()).isEqualTo(SourceStatus.DOWN);
         assertThat(result.getDetail())
-                .startsWith("error: failed to connect to the hypervisor; error: Failed to connect socket to '")
+                .startsWith("error: failed to connect to the hypervisor | error: Failed to connect socket to '")
                 .endsWith("libvirt-sock': No such file or directory");
         assertThat(result.getDomains()).isEmpty();
     }
@@ -142,6 +142,22 @@ class VirshListingTest {
         // then
         assertThat(result.getStatus()).isEqualTo(SourceStatus.DOWN);
         assertThat(Files.exists(marker)).isFalse();
+    }
+
+    @Test
+    void shouldRunVirshInTheUtf8CLocaleWithoutLanguage(@TempDir Path bin) throws Exception {
+        // given: something called virsh that lists its own locale settings as domain names
+        final Path fake = bin.resolve("virsh");
+        Files.writeString(fake, "#!/bin/sh\nprintf ' Id   Name   State\\n---------\\n"
+                + " 1    %s   running\\n 2    %s   running\\n' \"LC_ALL=$LC_ALL\" \"LANGUAGE=${LANGUAGE-unset}\"\n");
+        assertThat(fake.toFile().setExecutable(true)).isTrue();
+        final ToolRunner runner = new ToolRunner(List.of(bin), 1024);
+        // when
+        final ListingResult result = new VirshListing(runner, Optional.empty(), TIMEOUT).list();
+        // then
+        assertThat(result.getStatus()).as(result.getDetail()).isEqualTo(SourceStatus.OK);
+        assertThat(result.getDomains()).extracting(DomainEntry::getName)
+                .containsExactly("LC_ALL=C.UTF-8", "LANGUAGE=unset");
     }
 
     @Test

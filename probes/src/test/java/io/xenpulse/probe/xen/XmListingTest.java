@@ -88,7 +88,7 @@ class XmListingTest {
         final Duration took = Duration.ofNanos(System.nanoTime() - start);
         // then
         assertThat(result.getStatus()).isEqualTo(SourceStatus.HUNG);
-        assertThat(result.getDetail()).isEqualTo("xm did not answer within 1000 ms; its process tree was killed");
+        assertThat(result.getDetail()).isEqualTo("xm list did not answer within 1000 ms");
         assertThat(result.getDomains()).isEmpty();
         assertThat(took).as("sanity bound, not a benchmark").isLessThan(Duration.ofSeconds(15));
         final long child = Long.parseLong(Files.readString(emulators.hungChildPidFile("xm")).trim());
@@ -183,7 +183,7 @@ class XmListingTest {
         final XmListing listing = new XmListing(new ToolRunner(List.of(dir.resolve("empty")), 1024), TIMEOUT);
         final ListingResult result = listing.list();
         assertThat(result.getStatus()).isEqualTo(SourceStatus.UNAVAILABLE);
-        assertThat(result.getDetail()).isEqualTo("xm is not installed on the search path");
+        assertThat(result.getDetail()).isEqualTo("xm is not installed");
     }
 
     private XmListing listing(String scenario) {

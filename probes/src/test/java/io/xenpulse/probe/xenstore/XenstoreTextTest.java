@@ -54,11 +54,4 @@ class XenstoreTextTest {
         assertThatThrownBy(() -> XenstoreText.values("web01", 1))
                 .isInstanceOf(UnreadableOutput.class);
     }
-
-    @Test
-    void shouldBoundAndEscapeDetails() {
-        assertThat(XenstoreText.detail("line one\n\n  line two\u001b[2J\n")).isEqualTo("line one; line two\\x1b[2J");
-        assertThat(XenstoreText.detail("x".repeat(1000))).hasSize(300).endsWith("...");
-        assertThat(XenstoreText.sample("a\nb")).isEqualTo("a\\nb");
-    }
 }

@@ -1,9 +1,11 @@
-package io.xenpulse.probe.xen;
+package io.xenpulse.probe.exec;
 
 /**
- * Makes text that came from a tool safe to carry: a result's {@code detail} stays within
- * {@value #MAX_DETAIL} characters and a log sample within {@value #MAX_SAMPLE}, with control characters
- * escaped so a tool printing terminal escapes or NUL bytes can neither garble a log nor forge log lines.
+ * Makes text that came from a tool safe to carry, for every source that runs one: a result's {@code detail}
+ * stays within {@value #MAX_DETAIL} characters and a log sample within {@value #MAX_SAMPLE}, with control
+ * characters escaped so a tool printing terminal escapes or NUL bytes can neither garble a log nor forge log
+ * lines. A tool's lines are joined with {@code " | "}, leaving {@code "; "} to the probes that put a tool's
+ * message next to facts of their own.
  */
 public final class ToolText {
 
@@ -54,7 +56,11 @@ public final class ToolText {
         return text.substring(0, end) + ELLIPSIS;
     }
 
-    private static String escaped(CharSequence text) {
+    /**
+     * {@code text} on one line, as printable text: a line feed, carriage return or tab becomes {@code \n},
+     * {@code \r} or {@code \t}, every other control character (C0, DEL, C1) {@code \xNN}. Not bounded.
+     */
+    public static String escaped(CharSequence text) {
         final StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
             final char c = text.charAt(i);

@@ -1,4 +1,4 @@
-package io.xenpulse.probe.xen;
+package io.xenpulse.probe.exec;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +15,14 @@ class ToolTextTest {
     void shouldEscapeControlCharactersSoTheyCannotForgeLogLines() {
         assertThat(ToolText.sample("a\nb\u001b[31mc\u0000")).isEqualTo("a\\nb\\x1b[31mc\\x00");
         assertThat(ToolText.detail("x\u0007y")).isEqualTo("x\\x07y");
+        assertThat(ToolText.sample("a\tb\rc\u007fd\u009be")).isEqualTo("a\\tb\\rc\\x7fd\\x9be");
+    }
+
+    @Test
+    void shouldDropBlankLinesAndEscapeTerminalEscapesInADetail() {
+        assertThat(ToolText.detail("line one\n\n  line two\u001b[2J\n")).isEqualTo("line one | line two\\x1b[2J");
+        assertThat(ToolText.detail("x".repeat(1000))).hasSize(300).endsWith("…");
+        assertThat(ToolText.sample("a\nb")).isEqualTo("a\\nb");
     }
 
     @Test
