@@ -27,8 +27,8 @@ class ProbeMainTest {
     @Test
     void shouldPrintOneObservationWithEverySourceWithoutKafka() throws Exception {
         // given
-        final Emulators emulators = Emulators.installIn(dir);
-        final Map<String, String> env = env(emulators, "xm,xl,virsh");
+        final Emulators emulators = Emulators.installAllIn(dir);
+        final Map<String, String> env = env(emulators, "xm,xl,xenstore,virsh");
         // when
         final int status = ProbeMain.run(List.of("--once", "--print"), env, out());
         // then
@@ -38,7 +38,7 @@ class ProbeMainTest {
         assertThat(observation.path("node").asText()).isEqualTo("xen-1");
         assertThat(observation.path("bootId").asText()).isEqualTo("9e5b2f4c-1d0e-4c52-9d39-5b0b8f6f2a11");
         assertThat(observation.path("listings")).extracting(l -> l.path("source").asText() + "=" + l.path("status").asText())
-                .containsExactlyInAnyOrder("XM=OK", "XL=OK", "VIRSH=OK");
+                .containsExactlyInAnyOrder("XM=OK", "XL=OK", "XENSTORE=OK", "VIRSH=OK");
         assertThat(observation.path("daemons")).extracting(d -> d.path("daemon").asText())
                 .containsExactly("xend", "xenconsoled", "xenstored", "libvirtd");
         final JsonNode virsh = find(observation.path("listings"), "VIRSH");

@@ -21,6 +21,7 @@ public final class Emulators {
     /** What the probe keeps of a tool's output in production: 1 MiB. */
     public static final int MAX_OUTPUT = 1 << 20;
     private static final List<String> FILES = List.of("xm", "xl", "_xen_common.sh");
+    private static final List<String> XENSTORE_FILES = List.of("xenstore-list", "xenstore-read", "_xenstore_common.sh");
     private static final List<Path> SYSTEM_PATH = List.of(Path.of("/usr/bin"), Path.of("/bin"));
 
     private final Path bin;
@@ -29,20 +30,34 @@ public final class Emulators {
         this.bin = bin;
     }
 
-    /** Installs the emulators under {@code dir}/bin with scenario {@code healthy}. */
+    /** Installs the xm and xl emulators under {@code dir}/bin with scenario {@code healthy}. */
     public static Emulators installIn(Path dir) {
+        return new Emulators(installResources(dir, "/emulators/bin/", FILES)).scenario("healthy");
+    }
+
+    /** Installs every Xen tool emulator (xm, xl, xenstore-list, xenstore-read) under {@code dir}/bin. */
+    public static Emulators installAllIn(Path dir) {
+        installResources(dir, "/emulators-xenstore/bin/", XENSTORE_FILES);
+        return installIn(dir);
+    }
+
+    /**
+     * Copies emulator scripts from the test resources into {@code dir}/bin and makes them executable
+     * (resource copying loses the exec bit); returns that bin directory.
+     */
+    public static Path installResources(Path dir, String resourceDir, List<String> files) {
         try {
             final Path bin = Files.createDirectories(dir.resolve("bin"));
-            for (String file : FILES) {
-                try (InputStream in = Emulators.class.getResourceAsStream("/emulators/bin/" + file)) {
+            for (String file : files) {
+                try (InputStream in = Emulators.class.getResourceAsStream(resourceDir + file)) {
                     if (in == null) {
-                        throw new IllegalStateException("emulator resource missing: " + file);
+                        throw new IllegalStateException("emulator resource missing: " + resourceDir + file);
                     }
-                    Files.copy(in, bin.resolve(file));
+                    Files.copy(in, bin.resolve(file), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
                 }
                 Files.setPosixFilePermissions(bin.resolve(file), PosixFilePermissions.fromString("rwxr-xr-x"));
             }
-            return new Emulators(bin).scenario("healthy");
+            return bin;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,13 +1,12 @@
 package io.xenpulse.probe.xenstore;
 
 import io.xenpulse.probe.exec.ToolRunner;
+import io.xenpulse.probe.xen.Emulators;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 
 /**
@@ -28,21 +27,8 @@ final class XenstoreEmulators {
     }
 
     static XenstoreEmulators installIn(Path dir) {
-        try {
-            final Path bin = Files.createDirectories(dir.resolve("bin"));
-            for (String file : FILES) {
-                try (InputStream in = XenstoreEmulators.class.getResourceAsStream("/emulators-xenstore/bin/" + file)) {
-                    if (in == null) {
-                        throw new IllegalStateException("emulator resource missing: " + file);
-                    }
-                    Files.copy(in, bin.resolve(file));
-                }
-                Files.setPosixFilePermissions(bin.resolve(file), PosixFilePermissions.fromString("rwxr-xr-x"));
-            }
-            return new XenstoreEmulators(bin).scenario("healthy");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new XenstoreEmulators(Emulators.installResources(dir, "/emulators-xenstore/bin/", FILES))
+                .scenario("healthy");
     }
 
     XenstoreEmulators scenario(String name) {
