@@ -3,80 +3,264 @@ package io.xenpulse.probe;
 import io.xenpulse.schemas.observation.NodeObservation;
 import io.xenpulse.schemas.topics.Topic;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.errors.RecordBatchTooLargeException;
+import org.apache.kafka.common.errors.RecordTooLargeException;
+import org.apache.kafka.common.errors.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Publishes a probe's observations to the observations topic, keyed by cluster id (DESIGN §4), with an
- * idempotent {@code acks=all} producer so that nothing acknowledged is lost or duplicated (invariant 8).
- * Delivery failures are logged with topic and partition, never with the observation itself.
+ * Publishes batches of observations to the observations topic, keyed by cluster id (DESIGN §4), each batch
+ * as one Kafka transaction: all of it becomes visible to {@code read_committed} readers (the correlator) or
+ * none of it. That is what lets the spool's deliverer retry safely: a batch that timed out while the broker
+ * went away is aborted, so its possibly-written records never show, and is sent again, later and marked
+ * replayed, without a reader ever seeing a record twice or a stale one as live.
+ *
+ * <p>The producer is idempotent with {@code acks=all} (invariant 8), and its delivery timeout bounds how late
+ * a record can be written. A producer that failed fatally (fenced, or its epoch bumped after a client-side
+ * timeout) is replaced; the new one's {@code initTransactions} aborts whatever the old one left open.
+ * Not thread-safe: one deliverer thread uses it. Failures are logged without the observations.
  */
-public final class ObservationPublisher implements ObservationSink, AutoCloseable {
+public final class ObservationPublisher implements AutoCloseable {
+
+    /** What became of a batch. */
+    public enum Outcome {
+        /** Committed: visible to readers, exactly once. */
+        COMMITTED,
+        /** Not visible to {@code read_committed} readers (aborted or never sent): safe to send again. */
+        NOT_PUBLISHED,
+        /** The broker refuses a record of the batch for good (e.g. too large); sending it again is futile. */
+        REJECTED
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationPublisher.class);
-    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(2);
+    private static final long POLL_MILLIS = 100;
 
     private final String topic;
-    private final Producer<String, NodeObservation> producer;
+    private final Supplier<Producer<String, NodeObservation>> producers;
+    private final Duration ackTimeout;
+    private Producer<String, NodeObservation> producer;
+    private boolean initialized;
+    private volatile boolean abandoned;
+    private String lastFailure = "";
 
     /**
      * @param clientConfig bootstrap servers and the operator's overrides ({@code PipelineConnection.clientConfig()})
      * @param clientId names this probe in the broker's logs and metrics
-     * @throws IllegalArgumentException when the overrides try to weaken acks or idempotence
+     * @param transactionalId unique per probe and stable across its restarts
+     * @param deliveryTimeout how long the producer may take to write a record before giving up on it
+     * @throws IllegalArgumentException when the overrides try to weaken what delivery depends on
+     * @throws KafkaException for producer settings Kafka rejects
      */
     public ObservationPublisher(Topic<String, NodeObservation> topic, Map<String, Object> clientConfig,
-            String clientId) {
-        this.topic = topic.name();
-        this.producer = new KafkaProducer<>(producerConfig(clientConfig, clientId),
-                topic.keySerde().serializer(), topic.valueSerde().serializer());
+            String clientId, String transactionalId, Duration deliveryTimeout) {
+        this(topic.name(), producerFactory(topic, producerConfig(clientConfig, clientId, transactionalId,
+                deliveryTimeout)), deliveryTimeout);
     }
 
-    /** The producer settings: the caller's, with the durability settings this publisher depends on. */
-    static Map<String, Object> producerConfig(Map<String, Object> clientConfig, String clientId) {
+    /** A publisher on producers from {@code producers} (tests pass a {@code MockProducer}). */
+    public ObservationPublisher(String topic, Supplier<Producer<String, NodeObservation>> producers,
+            Duration deliveryTimeout) {
+        this.topic = Objects.requireNonNull(topic, "topic");
+        this.producers = Objects.requireNonNull(producers, "producers");
+        // The producer fails a record after its delivery timeout; the margin covers its own bookkeeping.
+        this.ackTimeout = deliveryTimeout.plusSeconds(5);
+        // Created now so that bad producer settings fail the probe's start, not its first delivery.
+        this.producer = producers.get();
+    }
+
+    /** The producer settings: the caller's, with the durability and timing settings delivery depends on. */
+    static Map<String, Object> producerConfig(Map<String, Object> clientConfig, String clientId,
+            String transactionalId, Duration deliveryTimeout) {
         requireUnset(clientConfig, ProducerConfig.ACKS_CONFIG, "all", "-1");
         requireUnset(clientConfig, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        if (clientConfig.containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)) {
+            throw new IllegalArgumentException("the probe sets " + ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG
+                    + " itself from XENPULSE_REPLAY_AFTER (it bounds how late a live observation arrives)");
+        }
+        final long timeoutMs = deliveryTimeout.toMillis();
+        final Object requestTimeout = clientConfig.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
+        if (requestTimeout != null && Long.parseLong(requestTimeout.toString().trim()) > timeoutMs) {
+            throw new IllegalArgumentException(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG + " must not exceed the"
+                    + " delivery timeout of " + timeoutMs + " ms (half of XENPULSE_REPLAY_AFTER)");
+        }
         final Map<String, Object> config = new HashMap<>(clientConfig);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
+        // Bounds every blocking call (metadata, initTransactions, commit, abort), so a dead broker never
+        // holds the deliverer longer than this.
+        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
+        config.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(2 * timeoutMs, 1000));
+        config.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         // One observation per interval: waiting to batch only delays it.
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
         return config;
     }
 
-    @Override
-    public void publish(NodeObservation observation) {
-        final ProducerRecord<String, NodeObservation> record =
-                new ProducerRecord<>(topic, observation.getCluster(), observation);
-        producer.send(record, (metadata, failure) -> {
-            if (failure != null) {
-                logFailure(observation, metadata, failure);
+    /**
+     * Publishes {@code batch} in order as one transaction. Blocks until it is committed, aborted or refused;
+     * each step is bounded by the producer's timeouts, but a commit that may have reached the broker is
+     * retried until it is confirmed (Kafka allows nothing else) or until {@link #abandon()}.
+     */
+    public Outcome publish(List<NodeObservation> batch) {
+        try {
+            final Producer<String, NodeObservation> ready = ready();
+            ready.beginTransaction();
+            final List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+            for (NodeObservation observation : batch) {
+                acks.add(ready.send(new ProducerRecord<>(topic, observation.getCluster(), observation)));
             }
-        });
+            final Optional<Throwable> failure = awaitAcks(acks);
+            if (failure.isPresent()) {
+                return abandonTransaction(failure.get());
+            }
+            return commit();
+        } catch (KafkaException | IllegalStateException e) {
+            return abandonTransaction(e);
+        }
     }
 
-    /** Waits until every observation handed over so far is acknowledged or failed. */
-    public void flush() {
-        producer.flush();
+    /** Stops waiting and retrying: the probe is shutting down. A transaction left open is aborted later. */
+    public void abandon() {
+        abandoned = true;
+    }
+
+    /** Why the last batch was not published, for the deliverer's log; empty after a success. */
+    public String lastFailure() {
+        return lastFailure;
     }
 
     @Override
     public void close() {
-        producer.close(CLOSE_TIMEOUT);
+        if (producer != null) {
+            producer.close(CLOSE_TIMEOUT);
+            producer = null;
+        }
     }
 
-    private void logFailure(NodeObservation observation, RecordMetadata metadata, Exception failure) {
-        final int partition = metadata == null ? RecordMetadata.UNKNOWN_PARTITION : metadata.partition();
-        LOG.warn("observation of node {} sequence {} not delivered to {} partition {}: {}",
-                observation.getNode(), observation.getSequence(), topic, partition, failure.toString());
+    private Producer<String, NodeObservation> ready() {
+        if (producer == null) {
+            producer = producers.get();
+            initialized = false;
+        }
+        if (!initialized) {
+            producer.initTransactions();
+            initialized = true;
+        }
+        return producer;
+    }
+
+    private Optional<Throwable> awaitAcks(List<Future<RecordMetadata>> acks) {
+        final long deadline = System.nanoTime() + ackTimeout.toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            while (true) {
+                try {
+                    ack.get(POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    break;
+                } catch (ExecutionException e) {
+                    return Optional.of(e.getCause());
+                } catch (java.util.concurrent.TimeoutException e) {
+                    if (abandoned || System.nanoTime() > deadline) {
+                        return Optional.of(new TimeoutException("no acknowledgement from the broker"));
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return Optional.of(e);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Outcome commit() {
+        while (true) {
+            try {
+                producer.commitTransaction();
+                lastFailure = "";
+                return Outcome.COMMITTED;
+            } catch (TimeoutException e) {
+                // The commit may have reached the broker: Kafka allows only retrying it (or closing).
+                if (abandoned) {
+                    failed("commit not confirmed before shutdown", e);
+                    reset();
+                    return Outcome.NOT_PUBLISHED;
+                }
+            } catch (KafkaException | IllegalStateException e) {
+                return abandonTransaction(e);
+            }
+        }
+    }
+
+    /** Aborts the open transaction, or replaces the producer when it cannot abort any more. */
+    private Outcome abandonTransaction(Throwable cause) {
+        failed("batch not published", cause);
+        if (producer != null && !initialized && !(cause instanceof TimeoutException)) {
+            reset(); // initTransactions failed for good; a timeout is retried on the same producer
+        }
+        while (producer != null && initialized) {
+            try {
+                producer.abortTransaction();
+                break;
+            } catch (TimeoutException e) {
+                if (abandoned) {
+                    reset();
+                }
+            } catch (KafkaException | IllegalStateException e) {
+                LOG.debug("cannot abort ({}): replacing the producer", e.toString());
+                reset();
+            }
+        }
+        return isRejection(cause) ? Outcome.REJECTED : Outcome.NOT_PUBLISHED;
+    }
+
+    private void failed(String what, Throwable cause) {
+        lastFailure = what + ": " + cause;
+        LOG.debug("{} to {}: {}", what, topic, cause.toString());
+    }
+
+    private void reset() {
+        final Producer<String, NodeObservation> old = producer;
+        producer = null;
+        initialized = false;
+        if (old != null) {
+            old.close(Duration.ZERO);
+        }
+    }
+
+    private static boolean isRejection(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof RecordTooLargeException || t instanceof RecordBatchTooLargeException
+                    || t instanceof InvalidRecordException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Supplier<Producer<String, NodeObservation>> producerFactory(Topic<String, NodeObservation> topic,
+            Map<String, Object> config) {
+        return () -> new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
     }
 
     private static void requireUnset(Map<String, Object> config, String key, String... allowed) {

@@ -1,5 +1,6 @@
 package io.xenpulse.probe;
 
+import io.xenpulse.probe.delivery.DeliverySettings;
 import io.xenpulse.schemas.config.PipelineConnection;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -19,11 +20,15 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>{@code XENPULSE_NODE} (required): this node's name as the inventory knows it</li>
  *   <li>{@code XENPULSE_PROBE_INTERVAL} (default {@code 5s}): ISO-8601 ({@code PT5S}) or a number with
  *       {@code ms}, {@code s}, {@code m} or {@code h}</li>
+ *   <li>the delivery settings ({@link DeliverySettings}): {@code XENPULSE_SPOOL_DIR},
+ *       {@code XENPULSE_SPOOL_MAX_BYTES}, {@code XENPULSE_SPOOL_MAX_AGE}, {@code XENPULSE_SPOOL_FLUSH_TIMEOUT},
+ *       {@code XENPULSE_REPLAY_AFTER}</li>
  *   <li>plus the shared {@link PipelineConnection} keys; {@code KAFKA_*} must be producer settings</li>
  * </ul>
  * {@code toString} masks secrets (through {@link PipelineConnection#toString()}).
  */
-public record ProbeConfig(String clusterId, String node, Duration interval, PipelineConnection connection) {
+public record ProbeConfig(String clusterId, String node, Duration interval, PipelineConnection connection,
+        DeliverySettings delivery) {
 
     public static final String CLUSTER = "XENPULSE_CLUSTER";
     public static final String NODE = "XENPULSE_NODE";
@@ -36,9 +41,15 @@ public record ProbeConfig(String clusterId, String node, Duration interval, Pipe
         Objects.requireNonNull(clusterId, "clusterId");
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(connection, "connection");
+        Objects.requireNonNull(delivery, "delivery");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException(INTERVAL + " must be positive, got " + interval);
         }
+    }
+
+    /** Settings with the default delivery: a temporary spool, the default limits and replay window. */
+    public ProbeConfig(String clusterId, String node, Duration interval, PipelineConnection connection) {
+        this(clusterId, node, interval, connection, DeliverySettings.defaults(interval));
     }
 
     /** @throws IllegalArgumentException naming every missing or invalid setting */
@@ -52,6 +63,7 @@ public record ProbeConfig(String clusterId, String node, Duration interval, Pipe
         } catch (IllegalArgumentException e) {
             problems.add(e.getMessage());
         }
+        final DeliverySettings delivery = DeliverySettings.fromMap(env, interval, problems);
         PipelineConnection connection = null;
         try {
             connection = PipelineConnection.fromMap(env, ProducerConfig.configNames());
@@ -61,7 +73,7 @@ public record ProbeConfig(String clusterId, String node, Duration interval, Pipe
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException("invalid probe configuration: " + String.join("; ", problems));
         }
-        return new ProbeConfig(cluster, node, interval, connection);
+        return new ProbeConfig(cluster, node, interval, connection, delivery);
     }
 
     /** Parses {@code PT5S}, {@code 5s}, {@code 250ms}, {@code 1m}, {@code 1h}; blank means the default. */
