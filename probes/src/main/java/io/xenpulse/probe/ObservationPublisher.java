@@ -31,12 +31,17 @@ import org.slf4j.LoggerFactory;
  * as one Kafka transaction: all of it becomes visible to {@code read_committed} readers (the correlator) or
  * none of it. That is what lets the spool's deliverer retry safely: a batch that timed out while the broker
  * went away is aborted, so its possibly-written records never show, and is sent again, later and marked
- * replayed, without a reader ever seeing a record twice or a stale one as live.
+ * replayed, without a reader ever seeing an observation twice.
  *
  * <p>The producer is idempotent with {@code acks=all} (invariant 8), and its delivery timeout bounds how late
- * a record can be written. A producer that failed fatally (fenced, or its epoch bumped after a client-side
- * timeout) is replaced; the new one's {@code initTransactions} aborts whatever the old one left open.
- * Not thread-safe: one deliverer thread uses it. Failures are logged without the observations.
+ * a record can be written. One case escapes that bound: when the broker goes away after acknowledging a
+ * batch but before confirming its commit, Kafka allows only retrying the commit, so the batch becomes
+ * visible when the broker is back, still marked live: it was written in time, its commit was not (at most
+ * one batch per outage, the one in flight when it began).
+ *
+ * <p>A producer that failed fatally (fenced, or its epoch bumped after a client-side timeout) is replaced;
+ * the new one's {@code initTransactions} aborts whatever the old one left open. Not thread-safe: one
+ * deliverer thread uses it. Failures are logged without the observations.
  */
 public final class ObservationPublisher implements AutoCloseable {
 
@@ -194,13 +199,22 @@ public final class ObservationPublisher implements AutoCloseable {
     }
 
     private Outcome commit() {
+        boolean warned = false;
         while (true) {
             try {
                 producer.commitTransaction();
                 lastFailure = "";
+                if (warned) {
+                    LOG.info("commit to {} confirmed", topic);
+                }
                 return Outcome.COMMITTED;
             } catch (TimeoutException e) {
                 // The commit may have reached the broker: Kafka allows only retrying it (or closing).
+                if (!warned) {
+                    LOG.warn("commit to {} not confirmed ({}): retrying until the broker answers", topic,
+                            e.getMessage());
+                    warned = true;
+                }
                 if (abandoned) {
                     failed("commit not confirmed before shutdown", e);
                     reset();

@@ -6,11 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -33,29 +30,25 @@ import org.slf4j.LoggerFactory;
 public final class ObservationSpool implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ObservationSpool.class);
-    private static final long HEADER = SegmentFormat.HEADER_BYTES;
 
     private final Path dir;
     private final SpoolLimits limits;
     private final Clock clock;
     private final DirectoryLock dirLock;
-    private final SpoolCursor cursorFile;
     private final DropCounter drops;
-    private final TreeMap<Long, Segment> segments = new TreeMap<>();
+    private final SegmentLog log;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
-    private SpoolPosition cursor;
-    private SpoolPosition saved;
-    private long pendingBytes;
     private boolean closed;
 
-    private ObservationSpool(Path dir, SpoolLimits limits, Clock clock, DirectoryLock dirLock) {
+    private ObservationSpool(Path dir, SpoolLimits limits, Clock clock, DirectoryLock dirLock, DropCounter drops,
+            SegmentLog log) {
         this.dir = dir;
         this.limits = limits;
         this.clock = clock;
         this.dirLock = dirLock;
-        this.cursorFile = new SpoolCursor(dir.resolve("cursor"));
-        this.drops = new DropCounter(dir.toString());
+        this.drops = drops;
+        this.log = log;
     }
 
     /**
@@ -66,22 +59,20 @@ public final class ObservationSpool implements AutoCloseable {
     public static ObservationSpool open(Path dir, SpoolLimits limits, Clock clock) throws IOException {
         Files.createDirectories(dir);
         final DirectoryLock dirLock = DirectoryLock.acquire(dir);
-        final ObservationSpool spool = new ObservationSpool(dir, limits, clock, dirLock);
+        final DropCounter drops = new DropCounter(dir.toString());
+        final ObservationSpool spool;
         try {
-            new SpoolRecovery(spool.dir, spool.drops).recover(spool.segments);
-            spool.cursor = spool.clamp(spool.cursorFile.read().orElse(new SpoolPosition(spool.segments.firstKey(),
-                    HEADER)));
-            spool.saved = spool.cursor;
-            spool.lock.lock();
-            try {
-                spool.dropExpired();
-                spool.settle();
-            } finally {
-                spool.lock.unlock();
-            }
+            spool = new ObservationSpool(dir, limits, clock, dirLock, drops,
+                    SegmentLog.open(dir, limits.segmentBytes(), drops));
         } catch (IOException | RuntimeException e) {
-            spool.close();
+            dirLock.close();
             throw e;
+        }
+        spool.lock.lock();
+        try {
+            spool.dropExpired();
+        } finally {
+            spool.lock.unlock();
         }
         LOG.info("spool {} open: {} bytes waiting for delivery", dir, spool.pendingBytes());
         return spool;
@@ -102,22 +93,16 @@ public final class ObservationSpool implements AutoCloseable {
         lock.lock();
         try {
             requireOpen();
-            final SpoolPosition before = cursor;
             dropExpired();
             long overSize = 0;
-            while (pendingBytes + bytes > limits.maxBytes() && dropHead()) {
+            while (log.pendingBytes() + bytes > limits.maxBytes() && log.dropHead()) {
                 overSize++;
             }
-            drops.dropped(overSize, "the spool size limit of " + limits.maxBytes() + " bytes");
-            Segment active = segments.lastEntry().getValue();
-            if (active.size() > HEADER && active.size() + bytes > limits.segmentBytes()) {
-                active = roll();
+            if (overSize > 0) {
+                log.settle();
+                drops.dropped(overSize, "the spool size limit of " + limits.maxBytes() + " bytes");
             }
-            active.append(timestamp.toEpochMilli(), payload);
-            pendingBytes += bytes;
-            if (!cursor.equals(before)) {
-                settle();
-            }
+            log.append(timestamp, payload);
             appended.signalAll();
             return true;
         } finally {
@@ -134,30 +119,7 @@ public final class ObservationSpool implements AutoCloseable {
         try {
             requireOpen();
             dropExpired();
-            settle();
-            final List<SpooledRecord> batch = new ArrayList<>();
-            SpoolPosition at = cursor;
-            long bytes = 0;
-            while (batch.size() < maxRecords && bytes < maxBytes) {
-                final SegmentFormat.Read read = segments.get(at.segment()).read(at.offset(), true);
-                if (read instanceof SegmentFormat.Found found) {
-                    final SpoolPosition next = new SpoolPosition(at.segment(), at.offset() + found.spooledBytes());
-                    batch.add(new SpooledRecord(at, next, Instant.ofEpochMilli(found.timestampMillis()),
-                            found.payload()));
-                    bytes += found.spooledBytes();
-                    at = next;
-                } else if (read instanceof SegmentFormat.Corrupt corrupt && batch.isEmpty()) {
-                    skipDamaged(at.segment(), corrupt.reason());
-                    at = cursor;
-                } else {
-                    final Long following = segments.higherKey(at.segment());
-                    if (following == null || read instanceof SegmentFormat.Corrupt) {
-                        break;
-                    }
-                    at = new SpoolPosition(following, HEADER);
-                }
-            }
-            return batch;
+            return log.read(maxRecords, maxBytes);
         } finally {
             lock.unlock();
         }
@@ -167,9 +129,8 @@ public final class ObservationSpool implements AutoCloseable {
     public void commit(SpoolPosition next) {
         lock.lock();
         try {
-            if (!closed && next.isAfter(cursor)) {
-                cursor = next;
-                settle();
+            if (!closed) {
+                log.advanceTo(next);
             }
         } finally {
             lock.unlock();
@@ -186,10 +147,10 @@ public final class ObservationSpool implements AutoCloseable {
     public boolean awaitRecords(Duration timeout) throws InterruptedException {
         lock.lock();
         try {
-            if (pendingBytes == 0 && !closed) {
+            if (log.pendingBytes() == 0 && !closed) {
                 appended.await(timeout.toNanos(), TimeUnit.NANOSECONDS);
             }
-            return pendingBytes > 0;
+            return log.pendingBytes() > 0;
         } finally {
             lock.unlock();
         }
@@ -209,7 +170,7 @@ public final class ObservationSpool implements AutoCloseable {
     public long pendingBytes() {
         lock.lock();
         try {
-            return pendingBytes;
+            return log.pendingBytes();
         } finally {
             lock.unlock();
         }
@@ -242,9 +203,7 @@ public final class ObservationSpool implements AutoCloseable {
             }
             closed = true;
             appended.signalAll();
-            for (Segment segment : segments.values()) {
-                segment.close();
-            }
+            log.close();
             dirLock.close();
         } finally {
             lock.unlock();
@@ -254,99 +213,13 @@ public final class ObservationSpool implements AutoCloseable {
     private void dropExpired() throws IOException {
         final long cutoff = clock.instant().minus(limits.maxAge()).toEpochMilli();
         long count = 0;
-        for (Optional<SegmentFormat.Found> head = head(); head.isPresent() && head.get().timestampMillis() < cutoff;
-                head = head()) {
-            dropHead();
+        for (Optional<SegmentFormat.Found> head = log.head(); head.isPresent() && head.get().timestampMillis() < cutoff;
+                head = log.head()) {
+            log.dropHead();
             count++;
         }
+        log.settle();
         drops.dropped(count, "the spool age limit of " + limits.maxAge());
-    }
-
-    /** The header of the oldest undelivered record, skipping ends of segments and damaged data. */
-    private Optional<SegmentFormat.Found> head() throws IOException {
-        while (true) {
-            final SegmentFormat.Read read = segments.get(cursor.segment()).read(cursor.offset(), false);
-            if (read instanceof SegmentFormat.Found found) {
-                return Optional.of(found);
-            }
-            final Long following = segments.higherKey(cursor.segment());
-            if (read instanceof SegmentFormat.Corrupt corrupt) {
-                skipDamaged(cursor.segment(), corrupt.reason());
-            } else if (following == null) {
-                return Optional.empty();
-            } else {
-                cursor = new SpoolPosition(following, HEADER);
-            }
-        }
-    }
-
-    private boolean dropHead() throws IOException {
-        final Optional<SegmentFormat.Found> head = head();
-        head.ifPresent(found -> {
-            cursor = new SpoolPosition(cursor.segment(), cursor.offset() + found.spooledBytes());
-            pendingBytes -= found.spooledBytes();
-        });
-        return head.isPresent();
-    }
-
-    private void skipDamaged(long segment, String reason) throws IOException {
-        LOG.warn("spool segment {} is damaged ({}): skipping the rest of it", Segment.pathOf(dir, segment), reason);
-        if (segment == segments.lastKey()) {
-            roll();
-        }
-        cursor = new SpoolPosition(segments.higherKey(segment), HEADER);
-        drops.dropped(1, "damaged spool data");
-        settle();
-    }
-
-    private Segment roll() throws IOException {
-        final Segment previous = segments.lastEntry().getValue();
-        final Segment next = Segment.create(dir, previous.id() + 1);
-        segments.put(next.id(), next);
-        if (previous.id() != cursor.segment()) {
-            previous.close();
-        }
-        return next;
-    }
-
-    /** After the cursor moved: saves it, deletes the segments wholly behind it, recounts what is pending. */
-    private void settle() {
-        while (cursor.offset() >= segments.get(cursor.segment()).size() && cursor.segment() < segments.lastKey()) {
-            cursor = new SpoolPosition(segments.higherKey(cursor.segment()), HEADER);
-        }
-        if (!cursor.equals(saved)) {
-            try {
-                cursorFile.write(cursor);
-                saved = cursor;
-            } catch (IOException e) {
-                LOG.warn("cannot save the spool cursor in {} (delivered records may be delivered again after a"
-                        + " restart): {}", dir, e.toString());
-            }
-        }
-        for (Map.Entry<Long, Segment> old = segments.firstEntry(); old.getKey() < cursor.segment();
-                old = segments.firstEntry()) {
-            segments.remove(old.getKey());
-            try {
-                old.getValue().delete();
-            } catch (IOException e) {
-                LOG.warn("cannot delete delivered spool segment {}: {}", old.getValue().path(), e.toString());
-            }
-        }
-        pendingBytes = segments.tailMap(cursor.segment(), true).values().stream()
-                .mapToLong(s -> s.size() - (s.id() == cursor.segment() ? cursor.offset() : HEADER)).sum();
-    }
-
-    /** A saved cursor made valid for the segments that exist now. */
-    private SpoolPosition clamp(SpoolPosition position) {
-        final Segment segment = segments.get(position.segment());
-        if (segment != null) {
-            return new SpoolPosition(segment.id(), Math.max(HEADER, Math.min(position.offset(), segment.size())));
-        }
-        final Long following = segments.ceilingKey(position.segment());
-        if (following != null) {
-            return new SpoolPosition(following, HEADER);
-        }
-        return new SpoolPosition(segments.lastKey(), segments.lastEntry().getValue().size());
     }
 
     private void requireOpen() {
