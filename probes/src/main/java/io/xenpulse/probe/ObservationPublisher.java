@@ -4,7 +4,6 @@ import io.xenpulse.schemas.observation.NodeObservation;
 import io.xenpulse.schemas.topics.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -15,11 +14,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
-import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.InvalidRecordException;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.RecordBatchTooLargeException;
 import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -64,6 +62,7 @@ public final class ObservationPublisher implements AutoCloseable {
     private final Duration ackTimeout;
     private Producer<String, NodeObservation> producer;
     private boolean initialized;
+    private boolean abortPending;
     private volatile boolean abandoned;
     private String lastFailure = "";
 
@@ -77,7 +76,7 @@ public final class ObservationPublisher implements AutoCloseable {
      */
     public ObservationPublisher(Topic<String, NodeObservation> topic, Map<String, Object> clientConfig,
             String clientId, String transactionalId, Duration deliveryTimeout) {
-        this(topic.name(), producerFactory(topic, producerConfig(clientConfig, clientId, transactionalId,
+        this(topic.name(), producerFactory(topic, ProducerSettings.of(clientConfig, clientId, transactionalId,
                 deliveryTimeout)), deliveryTimeout);
     }
 
@@ -92,44 +91,17 @@ public final class ObservationPublisher implements AutoCloseable {
         this.producer = producers.get();
     }
 
-    /** The producer settings: the caller's, with the durability and timing settings delivery depends on. */
-    static Map<String, Object> producerConfig(Map<String, Object> clientConfig, String clientId,
-            String transactionalId, Duration deliveryTimeout) {
-        requireUnset(clientConfig, ProducerConfig.ACKS_CONFIG, "all", "-1");
-        requireUnset(clientConfig, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
-        if (clientConfig.containsKey(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG)) {
-            throw new IllegalArgumentException("the probe sets " + ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG
-                    + " itself from XENPULSE_REPLAY_AFTER (it bounds how late a live observation arrives)");
-        }
-        final long timeoutMs = deliveryTimeout.toMillis();
-        final Object requestTimeout = clientConfig.get(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG);
-        if (requestTimeout != null && Long.parseLong(requestTimeout.toString().trim()) > timeoutMs) {
-            throw new IllegalArgumentException(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG + " must not exceed the"
-                    + " delivery timeout of " + timeoutMs + " ms (half of XENPULSE_REPLAY_AFTER)");
-        }
-        final Map<String, Object> config = new HashMap<>(clientConfig);
-        config.put(ProducerConfig.ACKS_CONFIG, "all");
-        config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-        config.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-        config.putIfAbsent(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeoutMs);
-        // Bounds every blocking call (metadata, initTransactions, commit, abort), so a dead broker never
-        // holds the deliverer longer than this.
-        config.putIfAbsent(ProducerConfig.MAX_BLOCK_MS_CONFIG, timeoutMs);
-        config.putIfAbsent(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, (int) Math.max(2 * timeoutMs, 1000));
-        config.putIfAbsent(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
-        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
-        // One observation per interval: waiting to batch only delays it.
-        config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
-        return config;
-    }
-
     /**
-     * Publishes {@code batch} in order as one transaction. Blocks until it is committed, aborted or refused;
-     * each step is bounded by the producer's timeouts, but a commit that may have reached the broker is
-     * retried until it is confirmed (Kafka allows nothing else) or until {@link #abandon()}.
+     * Publishes {@code batch} in order as one transaction. Each step is bounded by the producer's timeouts,
+     * except that a commit which may have reached the broker is retried until it is confirmed (Kafka allows
+     * nothing else) or until {@link #abandon()}. A failed transaction the broker could not be told to abort
+     * yet is aborted before the next one begins.
      */
     public Outcome publish(List<NodeObservation> batch) {
         try {
+            if (!finishAbort()) {
+                return Outcome.NOT_PUBLISHED;
+            }
             final Producer<String, NodeObservation> ready = ready();
             ready.beginTransaction();
             final List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
@@ -226,26 +198,36 @@ public final class ObservationPublisher implements AutoCloseable {
         }
     }
 
-    /** Aborts the open transaction, or replaces the producer when it cannot abort any more. */
+    /** Aborts the open transaction (now, or before the next one), or replaces a producer that cannot. */
     private Outcome abandonTransaction(Throwable cause) {
         failed("batch not published", cause);
         if (producer != null && !initialized && !(cause instanceof TimeoutException)) {
             reset(); // initTransactions failed for good; a timeout is retried on the same producer
         }
-        while (producer != null && initialized) {
-            try {
-                producer.abortTransaction();
-                break;
-            } catch (TimeoutException e) {
-                if (abandoned) {
-                    reset();
-                }
-            } catch (KafkaException | IllegalStateException e) {
-                LOG.debug("cannot abort ({}): replacing the producer", e.toString());
+        abortPending = producer != null && initialized;
+        finishAbort();
+        return isRejection(cause) ? Outcome.REJECTED : Outcome.NOT_PUBLISHED;
+    }
+
+    /** @return true unless a failed transaction still waits for the broker to abort it */
+    private boolean finishAbort() {
+        if (!abortPending) {
+            return true;
+        }
+        try {
+            producer.abortTransaction();
+            abortPending = false;
+        } catch (TimeoutException e) {
+            // Retried before the next transaction; the records stay invisible to read_committed readers.
+            lastFailure = "a failed batch waits for the broker to abort it: " + e;
+            if (abandoned) {
                 reset();
             }
+        } catch (KafkaException | IllegalStateException e) {
+            LOG.debug("cannot abort ({}): replacing the producer", e.toString());
+            reset(); // the new producer's initTransactions aborts what this one left open
         }
-        return isRejection(cause) ? Outcome.REJECTED : Outcome.NOT_PUBLISHED;
+        return !abortPending;
     }
 
     private void failed(String what, Throwable cause) {
@@ -257,6 +239,7 @@ public final class ObservationPublisher implements AutoCloseable {
         final Producer<String, NodeObservation> old = producer;
         producer = null;
         initialized = false;
+        abortPending = false;
         if (old != null) {
             old.close(Duration.ZERO);
         }
@@ -275,19 +258,5 @@ public final class ObservationPublisher implements AutoCloseable {
     private static Supplier<Producer<String, NodeObservation>> producerFactory(Topic<String, NodeObservation> topic,
             Map<String, Object> config) {
         return () -> new KafkaProducer<>(config, topic.keySerde().serializer(), topic.valueSerde().serializer());
-    }
-
-    private static void requireUnset(Map<String, Object> config, String key, String... allowed) {
-        final Object value = config.get(key);
-        if (value == null) {
-            return;
-        }
-        for (String ok : allowed) {
-            if (Objects.equals(ok, value.toString().trim())) {
-                return;
-            }
-        }
-        throw new IllegalArgumentException("the probe's producer needs " + key + "=" + allowed[0]
-                + " (observations must not be lost), got '" + value + "'");
     }
 }

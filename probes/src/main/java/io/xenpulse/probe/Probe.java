@@ -49,6 +49,7 @@ public final class Probe implements AutoCloseable {
                 : Optional.of(temporarySpool(name));
         final Path dir = settings.spoolDir().orElseGet(temporary::get);
         ObservationSpool spool = null;
+        SpoolingPublisher delivery = null;
         try {
             spool = ObservationSpool.open(dir, settings.limits(), clock);
             final ObservationCodec codec = ObservationCodec.open(dir.resolve("schemas"));
@@ -58,12 +59,15 @@ public final class Probe implements AutoCloseable {
                     config.connection().clientConfig(), "xenpulse-probe-" + name,
                     config.connection().topicPrefix() + "xenpulse-probe-" + name,
                     settings.replayWindow().deliveryTimeout());
-            final SpoolingPublisher delivery = SpoolingPublisher.start(spool, codec, publisher, settings, clock, name);
+            delivery = SpoolingPublisher.start(spool, codec, publisher, settings, clock, name);
             final ProbeLoop loop = new ProbeLoop(config.clusterId(), config.node(), config.interval(), source,
                     delivery, clock, new FileSequenceCheckpoint(dir.resolve("sequence")));
             loop.start();
             return new Probe(loop, delivery, temporary);
         } catch (IOException | RuntimeException e) {
+            if (delivery != null) {
+                delivery.close();
+            }
             closeQuietly(spool);
             temporary.ifPresent(Probe::deleteQuietly);
             if (e instanceof IOException) {

@@ -35,7 +35,7 @@ class ObservationPublisherTest {
     }
 
     private static Map<String, Object> config(Map<String, Object> overrides) {
-        return ObservationPublisher.producerConfig(overrides, "probe-xen-1", "xenpulse-probe-prod-a-xen-1",
+        return ProducerSettings.of(overrides, "probe-xen-1", "xenpulse-probe-prod-a-xen-1",
                 DELIVERY_TIMEOUT);
     }
 
@@ -147,5 +147,28 @@ class ObservationPublisherTest {
         assertThat(producers).hasSize(2);
         assertThat(producers.get(0).closed()).isTrue();
         assertThat(producers.get(1).history()).extracting(r -> r.value().getSequence()).containsExactly(1L);
+    }
+
+    @Test
+    void shouldAbortAFailedTransactionBeforeBeginningTheNextOneWhenTheBrokerIsBack() {
+        // given a failed batch whose abort cannot reach the broker
+        final ObservationPublisher publisher = publisher();
+        final MockProducer<String, NodeObservation> producer = producers.get(0);
+        producer.sendException = new TimeoutException("Expiring 1 record(s)");
+        producer.abortTransactionException = new TimeoutException("Timeout expired while aborting");
+        assertThat(publisher.publish(List.of(observation(0, T0)))).isEqualTo(Outcome.NOT_PUBLISHED);
+
+        // when the broker is still away, and then back
+        producer.sendException = null;
+        final Outcome whileAway = publisher.publish(List.of(observation(0, T0)));
+        producer.abortTransactionException = null;
+        final Outcome whenBack = publisher.publish(List.of(observation(0, T0)));
+
+        // then
+        assertThat(whileAway).isEqualTo(Outcome.NOT_PUBLISHED);
+        assertThat(publisher.lastFailure()).isEmpty();
+        assertThat(whenBack).isEqualTo(Outcome.COMMITTED);
+        assertThat(producer.history()).extracting(r -> r.value().getSequence()).containsExactly(0L);
+        assertThat(producers).hasSize(1);
     }
 }
