@@ -28,11 +28,13 @@ public final class Probe implements AutoCloseable {
 
     private final ProbeLoop loop;
     private final SpoolingPublisher delivery;
-    private final Optional<Path> temporarySpool;
+    private final Path spoolDir;
+    private final boolean temporarySpool;
 
-    private Probe(ProbeLoop loop, SpoolingPublisher delivery, Optional<Path> temporarySpool) {
+    private Probe(ProbeLoop loop, SpoolingPublisher delivery, Path spoolDir, boolean temporarySpool) {
         this.loop = loop;
         this.delivery = delivery;
+        this.spoolDir = spoolDir;
         this.temporarySpool = temporarySpool;
     }
 
@@ -63,7 +65,7 @@ public final class Probe implements AutoCloseable {
             final ProbeLoop loop = new ProbeLoop(config.clusterId(), config.node(), config.interval(), source,
                     delivery, clock, new FileSequenceCheckpoint(dir.resolve("sequence")));
             loop.start();
-            return new Probe(loop, delivery, temporary);
+            return new Probe(loop, delivery, dir, temporary.isPresent());
         } catch (IOException | RuntimeException e) {
             if (delivery != null) {
                 delivery.close();
@@ -77,6 +79,11 @@ public final class Probe implements AutoCloseable {
         }
     }
 
+    /** Where this probe spools: the configured directory, or its temporary one. */
+    public Path spoolDirectory() {
+        return spoolDir;
+    }
+
     /** Observations given up on so far (beyond the spool's limits, damaged or refused). */
     public long droppedObservations() {
         return delivery.droppedCount();
@@ -87,7 +94,13 @@ public final class Probe implements AutoCloseable {
     public void close() {
         loop.close();
         delivery.close();
-        temporarySpool.ifPresent(Probe::deleteQuietly);
+        if (temporarySpool) {
+            if (delivery.pendingBytes() > 0) {
+                LOG.warn("removing the temporary spool {} with {} bytes of undelivered observations", spoolDir,
+                        delivery.pendingBytes());
+            }
+            deleteQuietly(spoolDir);
+        }
     }
 
     private static Path temporarySpool(String name) {

@@ -124,7 +124,7 @@ public final class SpoolingPublisher implements ObservationSink, AutoCloseable {
             LOG.warn("cannot close the spool in {}: {}", spool.directory(), e.toString());
         }
         if (left > 0) {
-            LOG.info("{} bytes of observations stay in the spool {} for the next start", left, spool.directory());
+            LOG.info("{} bytes of undelivered observations remain in the spool {}", left, spool.directory());
         }
     }
 
