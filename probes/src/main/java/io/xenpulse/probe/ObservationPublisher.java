@@ -1,5 +1,6 @@
 package io.xenpulse.probe;
 
+import io.xenpulse.probe.delivery.ProducerSettings;
 import io.xenpulse.schemas.observation.NodeObservation;
 import io.xenpulse.schemas.topics.Topic;
 import java.time.Duration;

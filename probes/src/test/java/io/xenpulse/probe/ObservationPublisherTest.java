@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xenpulse.probe.ObservationPublisher.Outcome;
+import io.xenpulse.probe.delivery.ProducerSettings;
 import io.xenpulse.schemas.observation.NodeObservation;
 import java.time.Duration;
 import java.time.Instant;

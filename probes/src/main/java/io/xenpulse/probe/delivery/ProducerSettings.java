@@ -1,4 +1,4 @@
-package io.xenpulse.probe;
+package io.xenpulse.probe.delivery;
 
 import java.time.Duration;
 import java.util.HashMap;
@@ -11,13 +11,17 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  * depends on. Durability ({@code acks=all}, idempotence) and the delivery timeout cannot be overridden:
  * weakening them would lose observations or let a late one pass for live.
  */
-final class ProducerSettings {
+public final class ProducerSettings {
 
     private ProducerSettings() {
     }
 
-    /** The producer settings: the caller's, with the durability and timing settings delivery depends on. */
-    static Map<String, Object> of(Map<String, Object> clientConfig, String clientId,
+    /**
+     * The producer settings: the caller's, with the durability and timing settings delivery depends on.
+     *
+     * @throws IllegalArgumentException when the caller's settings try to weaken them
+     */
+    public static Map<String, Object> of(Map<String, Object> clientConfig, String clientId,
             String transactionalId, Duration deliveryTimeout) {
         requireUnset(clientConfig, ProducerConfig.ACKS_CONFIG, "all", "-1");
         requireUnset(clientConfig, ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
