@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class Settings {
 
-    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+    private static final Pattern SHORT_DURATION = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)");
 
     private final Map<String, String> env;
 

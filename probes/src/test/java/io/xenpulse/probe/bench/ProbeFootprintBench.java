@@ -1,0 +1,107 @@
+package io.xenpulse.probe.bench;
+
+import io.xenpulse.localstack.LocalStack;
+import io.xenpulse.localstack.LocalStackConfig;
+import io.xenpulse.localstack.RegistryStorage;
+import io.xenpulse.probe.xen.Emulators;
+import io.xenpulse.schemas.topics.TopicProvisioner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+
+/**
+ * Measures the probe's footprint as it runs in production: the shipped jar in its own JVM with the systemd
+ * unit's options, a 5 s interval, every source enabled, 50 domains (emulated xm/xl/xenstore, the real virsh
+ * on a 50-domain test-driver node), publishing to a real broker. Prints resident memory and CPU use of the
+ * probe JVM, and the CPU of the tools it ran, separately.
+ *
+ * <p>Run with {@code probes/bench/footprint.sh [seconds]}; numbers, not assertions.
+ */
+public final class ProbeFootprintBench {
+
+    /** The JVM options of probes/dist/xenpulse-probe.service. */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx24m", "-Xss256k",
+            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+            "-XX:+ExitOnOutOfMemoryError");
+    private static final Duration WARM_UP = Duration.ofSeconds(30);
+    private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
+    private static final double TICKS_PER_SECOND = 100.0;
+
+    private ProbeFootprintBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        final Duration measured = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 180);
+        final Path jar = Path.of(System.getProperty("probe.jar", "probes/target/probes-0.1.0-SNAPSHOT-all.jar"));
+        final Path work = Files.createTempDirectory("xenpulse-probe-bench-");
+        try (LocalStack stack = LocalStack.start(LocalStackConfig.builder().registryStorage(RegistryStorage.IN_MEMORY).build())) {
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+                new TopicProvisioner(admin, 1, (short) 1).provision("");
+            }
+            final Emulators emulators = Emulators.installAllIn(work).scenario("fifty");
+            final Path node = FiftyDomainNode.write(work.resolve("node.xml"));
+            final Process probe = start(jar, work, emulators, node, stack);
+            try {
+                report(measure(probe.pid(), measured), measured);
+            } finally {
+                probe.destroy();
+                probe.waitFor();
+            }
+        }
+    }
+
+    private static Process start(Path jar, Path work, Emulators emulators, Path node, LocalStack stack)
+            throws Exception {
+        final List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-jar", jar.toString()));
+        final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(work.resolve("probe.log").toFile());
+        final Map<String, String> env = builder.environment();
+        env.put("XENPULSE_CLUSTER", "bench");
+        env.put("XENPULSE_NODE", "xen-1");
+        env.put("XENPULSE_PROBE_INTERVAL", "5s");
+        env.put("XENPULSE_SOURCES", "xm,xl,xenstore,virsh");
+        env.put("XENPULSE_TOOL_PATH", emulators.bin() + ":/usr/bin:/bin");
+        env.put("XENPULSE_VIRSH_URI", "test://" + node);
+        env.put("XENPULSE_BOOTSTRAP_SERVERS", stack.bootstrapServers());
+        env.put("XENPULSE_SCHEMA_REGISTRY_URL", stack.registryUrl());
+        env.put("XENPULSE_SPOOL_DIR", work.resolve("spool").toString());
+        env.put("LOG_LEVEL", "WARN");
+        System.out.println("probe log: " + work.resolve("probe.log"));
+        return builder.start();
+    }
+
+    private static List<ProcessSample> measure(long pid, Duration measured) throws Exception {
+        Thread.sleep(WARM_UP.toMillis());
+        final List<ProcessSample> samples = new ArrayList<>();
+        final long end = System.nanoTime() + measured.toNanos();
+        while (System.nanoTime() < end) {
+            samples.add(ProcessSample.of(pid));
+            Thread.sleep(SAMPLE_EVERY.toMillis());
+        }
+        samples.add(ProcessSample.of(pid));
+        return samples;
+    }
+
+    private static void report(List<ProcessSample> samples, Duration measured) {
+        final ProcessSample first = samples.get(0);
+        final ProcessSample last = samples.get(samples.size() - 1);
+        final double seconds = (last.nanoTime() - first.nanoTime()) / 1e9;
+        final long[] rss = samples.stream().mapToLong(ProcessSample::rssKb).sorted().toArray();
+        System.out.printf(Locale.ROOT, "probe footprint over %.0f s after a %d s warm-up (5 s interval, 50 domains,"
+                + " xm+xl+xenstore+virsh, JVM %s)%n", seconds, WARM_UP.toSeconds(), String.join(" ", JVM_OPTIONS));
+        System.out.printf(Locale.ROOT, "resident memory: median %.1f MB, max %.1f MB, peak (VmHWM) %.1f MB%n",
+                rss[rss.length / 2] / 1024.0, rss[rss.length - 1] / 1024.0, last.peakRssKb() / 1024.0);
+        System.out.printf(Locale.ROOT, "probe JVM CPU: %.2f %% of one core%n",
+                100.0 * (last.ownTicks() - first.ownTicks()) / TICKS_PER_SECOND / seconds);
+        System.out.printf(Locale.ROOT, "tools' CPU (xm, xl, xenstore-*, virsh, reaped children): %.2f %% of one core%n",
+                100.0 * (last.childTicks() - first.childTicks()) / TICKS_PER_SECOND / seconds);
+    }
+}
