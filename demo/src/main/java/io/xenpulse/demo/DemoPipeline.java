@@ -67,7 +67,8 @@ final class DemoPipeline implements AutoCloseable {
                 new SimulatorExecutor(cluster), clock);
         actuator.start();
         for (SimulatedNode node : cluster.nodes()) {
-            probes.add(Probe.start(ProbeConfig.fromMap(DemoTimings.probe(connection, node.name())),
+            probes.add(Probe.start(ProbeConfig.fromMap(DemoTimings.probe(connection, node.name(),
+                    workDir.resolve("spool").resolve(node.name()).toString())),
                     new SimulatedNodeSignals(node), clock));
         }
     }

@@ -38,11 +38,12 @@ final class DemoTimings {
         return env;
     }
 
-    static Map<String, String> probe(Map<String, String> connection, String node) {
+    static Map<String, String> probe(Map<String, String> connection, String node, String spoolDir) {
         final Map<String, String> env = new java.util.HashMap<>(connection);
         env.put("XENPULSE_CLUSTER", DemoCluster.CLUSTER);
         env.put("XENPULSE_NODE", node);
         env.put("XENPULSE_PROBE_INTERVAL", "1s");
+        env.put("XENPULSE_SPOOL_DIR", spoolDir);
         return env;
     }
 }
