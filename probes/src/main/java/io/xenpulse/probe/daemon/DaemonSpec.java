@@ -61,6 +61,15 @@ public record DaemonSpec(String daemon, List<String> pidFiles, Set<String> proce
         return program.startsWith("python") && argv.size() > 1 && processNames.contains(baseName(argv.get(1)));
     }
 
+    /**
+     * Whether a process named {@code comm} may be this daemon, so its command line is worth reading: its
+     * own name, a Python interpreter (xend), or a name the kernel cut at 15 characters.
+     */
+    boolean mayBe(String comm) {
+        return processNames.contains(comm) || comm.startsWith("python") || comm.length() >= 15
+                || processNames.stream().anyMatch(name -> name.startsWith(comm));
+    }
+
     private static String baseName(String path) {
         final Path name = Path.of(path.isEmpty() ? "." : path).getFileName();
         return name == null ? "" : name.toString();

@@ -60,7 +60,7 @@ public final class ProcessCheck {
             return present(pidFile.confirmed().get(), "from " + pidFile.file());
         }
         try {
-            final Optional<RunningProcess> found = table.find(spec::matches);
+            final Optional<RunningProcess> found = table.find(spec::mayBe, spec::matches);
             if (found.isPresent()) {
                 return present(found.get(), "found in the process table; " + pidFile.note());
             }

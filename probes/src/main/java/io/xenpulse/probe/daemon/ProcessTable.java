@@ -36,25 +36,36 @@ final class ProcessTable {
     }
 
     Optional<RunningProcess> process(long pid) {
+        return read(pid, comm -> true);
+    }
+
+    /**
+     * One live process, reading its command line only when {@code worthReading} accepts its name: a scan
+     * of the whole table then costs one small read per process, not three (the probe scans every second).
+     */
+    private Optional<RunningProcess> read(long pid, Predicate<String> worthReading) {
         final Path dir = root.resolve(Long.toString(pid));
         try {
-            if (!Files.isDirectory(dir) || zombie(dir)) {
+            final Optional<String> comm = liveComm(dir);
+            if (comm.isEmpty() || !worthReading.test(comm.get())) {
                 return Optional.empty();
             }
-            final String comm = Files.exists(dir.resolve("comm")) ? read(dir.resolve("comm")).strip() : "";
-            return Optional.of(new RunningProcess(pid, comm, argv(read(dir.resolve("cmdline")))));
+            return Optional.of(new RunningProcess(pid, comm.get(), argv(read(dir.resolve("cmdline")))));
         } catch (IOException e) {
             // it exited between the listing and the read
             return Optional.empty();
         }
     }
 
-    /** The first live process that satisfies {@code wanted}, in the order the directory lists them. */
-    Optional<RunningProcess> find(Predicate<RunningProcess> wanted) throws IOException {
+    /**
+     * The first live process that satisfies {@code wanted}, in the order the directory lists them; only
+     * processes whose name {@code candidate} accepts are read in full.
+     */
+    Optional<RunningProcess> find(Predicate<String> candidate, Predicate<RunningProcess> wanted) throws IOException {
         final DirectoryStream.Filter<Path> pids = entry -> isPid(entry.getFileName().toString());
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, pids)) {
             for (Path entry : entries) {
-                final Optional<RunningProcess> process = process(Long.parseLong(entry.getFileName().toString()));
+                final Optional<RunningProcess> process = read(Long.parseLong(entry.getFileName().toString()), candidate);
                 if (process.isPresent() && wanted.test(process.get())) {
                     return process;
                 }
@@ -63,19 +74,31 @@ final class ProcessTable {
         return Optional.empty();
     }
 
-    private static boolean zombie(Path dir) throws IOException {
+    /**
+     * The process's name from {@code stat} ("pid (comm) S ..."), or empty when it is gone or a zombie (a
+     * crashed daemon its parent has not reaped yet is not running). comm may itself contain ") ", so the
+     * state follows the last ')'. Without a stat file (a sparse fake tree) the comm file is used.
+     */
+    private static Optional<String> liveComm(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
         final Path stat = dir.resolve("stat");
         if (!Files.exists(stat)) {
-            return false;
+            final Path comm = dir.resolve("comm");
+            return Optional.of(Files.exists(comm) ? read(comm).strip() : "");
         }
-        // "pid (comm) S ...": comm may itself contain ") ", so the state follows the last ')'
         final String text = read(stat);
+        final int open = text.indexOf('(');
         final int close = text.lastIndexOf(')');
-        if (close < 0 || close + 2 >= text.length()) {
-            return false;
+        if (open < 0 || close < open || close + 2 >= text.length()) {
+            return Optional.of("");
         }
         final char state = text.charAt(close + 2);
-        return state == 'Z' || state == 'X' || state == 'x';
+        if (state == 'Z' || state == 'X' || state == 'x') {
+            return Optional.empty();
+        }
+        return Optional.of(text.substring(open + 1, close));
     }
 
     private static List<String> argv(String cmdline) {

@@ -16,7 +16,7 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Measures the probe's footprint as it runs in production: the shipped jar in its own JVM with the systemd
- * unit's options, a 5 s interval, every source enabled, 50 domains (emulated xm/xl/xenstore, the real virsh
+ * unit's options (and its MALLOC_ARENA_MAX), a 5 s interval, every source enabled, 50 domains (emulated xm/xl/xenstore, the real virsh
  * on a 50-domain test-driver node), publishing to a real broker. Prints resident memory and CPU use of the
  * probe JVM, and the CPU of the tools it ran, separately.
  *
@@ -25,8 +25,9 @@ import org.apache.kafka.clients.admin.Admin;
 public final class ProbeFootprintBench {
 
     /** The JVM options of probes/dist/xenpulse-probe.service. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms8m", "-Xmx24m", "-Xss256k",
-            "-XX:TieredStopAtLevel=1", "-XX:ReservedCodeCacheSize=16m", "-XX:MaxMetaspaceSize=48m",
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms4m", "-Xmx16m",
+            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-Xss256k", "-XX:TieredStopAtLevel=1",
+            "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData",
             "-XX:+ExitOnOutOfMemoryError");
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
@@ -74,6 +75,7 @@ public final class ProbeFootprintBench {
         env.put("XENPULSE_SCHEMA_REGISTRY_URL", stack.registryUrl());
         env.put("XENPULSE_SPOOL_DIR", work.resolve("spool").toString());
         env.put("LOG_LEVEL", "WARN");
+        env.put("MALLOC_ARENA_MAX", "2"); // as the systemd unit sets it
         System.out.println("probe log: " + work.resolve("probe.log"));
         return builder.start();
     }
