@@ -5,6 +5,7 @@ import static io.xenpulse.simulator.Signals.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.xenpulse.testkit.MutableClock;
 import io.xenpulse.schemas.observation.ListingSource;
 import java.time.Duration;
 import java.time.Instant;

@@ -2,6 +2,7 @@ package io.xenpulse.simulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.xenpulse.testkit.MutableClock;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Duration;
 import java.time.Instant;

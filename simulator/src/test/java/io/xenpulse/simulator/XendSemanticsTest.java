@@ -6,6 +6,7 @@ import static io.xenpulse.simulator.Signals.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.xenpulse.testkit.MutableClock;
 import io.xenpulse.schemas.observation.ListingSource;
 import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;

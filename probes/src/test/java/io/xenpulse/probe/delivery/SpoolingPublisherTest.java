@@ -4,6 +4,7 @@ import static io.xenpulse.probe.TestObservations.observation;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.xenpulse.testkit.MutableClock;
 import io.xenpulse.probe.ObservationPublisher;
 import io.xenpulse.probe.spool.MutableClock;
 import io.xenpulse.probe.spool.ObservationCodec;

@@ -1,4 +1,4 @@
-package io.xenpulse.probe.spool;
+package io.xenpulse.testkit;
 
 import java.time.Clock;
 import java.time.Duration;
