@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import io.xenpulse.testkit.MutableClock;
 import io.xenpulse.probe.ObservationPublisher;
-import io.xenpulse.probe.spool.MutableClock;
 import io.xenpulse.probe.spool.ObservationCodec;
 import io.xenpulse.probe.spool.ObservationSpool;
 import io.xenpulse.probe.spool.SpoolLimits;
