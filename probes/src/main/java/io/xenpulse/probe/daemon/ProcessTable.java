@@ -6,9 +6,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -20,6 +24,10 @@ final class ProcessTable {
 
     /** More than any real command line needs; a hostile process cannot make the probe read megabytes. */
     private static final int MAX_READ = 64 * 1024;
+
+    /** How long one scan of the proc tree serves later checks. */
+    private static final Duration SCAN_REUSE = Duration.ofMillis(500);
+    private static final Map<Path, Scan> RECENT_SCANS = new ConcurrentHashMap<>();
 
     private final Path root;
 
@@ -62,16 +70,44 @@ final class ProcessTable {
      * processes whose name {@code candidate} accepts are read in full.
      */
     Optional<RunningProcess> find(Predicate<String> candidate, Predicate<RunningProcess> wanted) throws IOException {
-        final DirectoryStream.Filter<Path> pids = entry -> isPid(entry.getFileName().toString());
-        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, pids)) {
-            for (Path entry : entries) {
-                final Optional<RunningProcess> process = read(Long.parseLong(entry.getFileName().toString()), candidate);
-                if (process.isPresent() && wanted.test(process.get())) {
-                    return process;
-                }
+        for (Map.Entry<Long, String> process : names().entrySet()) {
+            if (!candidate.test(process.getValue())) {
+                continue;
+            }
+            final Optional<RunningProcess> found = read(process.getKey(), candidate);
+            if (found.isPresent() && wanted.test(found.get())) {
+                return found;
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The names of the live processes, from one scan shared by every check for a moment: the four daemon
+     * checks of a cycle (and of each one-second watch) then cost one pass over the proc tree, not four.
+     */
+    private Map<Long, String> names() throws IOException {
+        final long now = System.nanoTime();
+        final Scan recent = RECENT_SCANS.get(root);
+        if (recent != null && now - recent.takenAtNanos() < SCAN_REUSE.toNanos()) {
+            return recent.names();
+        }
+        final Map<Long, String> names = new LinkedHashMap<>();
+        final DirectoryStream.Filter<Path> pids = entry -> isPid(entry.getFileName().toString());
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root, pids)) {
+            for (Path entry : entries) {
+                try {
+                    liveComm(entry).ifPresent(comm -> names.put(Long.parseLong(entry.getFileName().toString()), comm));
+                } catch (IOException e) {
+                    // it exited while being read
+                }
+            }
+        }
+        RECENT_SCANS.put(root, new Scan(now, names));
+        return names;
+    }
+
+    private record Scan(long takenAtNanos, Map<Long, String> names) {
     }
 
     /**
