@@ -50,7 +50,7 @@ final class DemoCommand {
                 out.printf("pipeline running: 4 nodes, %d VMs, probes every 1 s%n", cluster.vms().size());
                 Thread.sleep(5_000); // let every probe report a healthy baseline first
                 final List<Incident> incidents = new Scenario(cluster, clock, out).run();
-                Thread.sleep(2_000); // let the last results reach the timeline
+                pipeline.timeline().awaitQuiet(Duration.ofSeconds(2), Duration.ofSeconds(15));
                 verdict = Verdict.of(cluster, pipeline.timeline().results(), incidents);
             }
         }

@@ -61,6 +61,23 @@ final class Timeline implements AutoCloseable {
         return new ArrayList<>(results);
     }
 
+    /**
+     * Waits until no new command result has arrived for {@code quiet} (at most {@code limit}), so a verdict
+     * counts the results of actions the simulator already shows done.
+     */
+    void awaitQuiet(Duration quiet, Duration limit) throws InterruptedException {
+        final long deadline = System.nanoTime() + limit.toNanos();
+        int seen = results.size();
+        long quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < quiet.toNanos()) {
+            Thread.sleep(100);
+            if (results.size() != seen) {
+                seen = results.size();
+                quietSince = System.nanoTime();
+            }
+        }
+    }
+
     private void run() {
         try {
             while (running) {

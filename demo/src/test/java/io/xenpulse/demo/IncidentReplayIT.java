@@ -3,12 +3,14 @@ package io.xenpulse.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xenpulse.simulator.SimulatedCluster;
+import io.xenpulse.testkit.Eventually;
 import io.xenpulse.testkit.SharedStack;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -38,6 +40,9 @@ class IncidentReplayIT {
                 clock, workDir, out, start)) {
             Thread.sleep(5_000); // a healthy baseline from every probe, as in the demo
             final List<Incident> incidents = new Scenario(cluster, clock, out).run();
+            // the last result may still be on its way to the timeline when the simulator shows recovery
+            Eventually.await(Duration.ofSeconds(30), "the crashed VM's restart result on the timeline",
+                    () -> Verdict.of(cluster, pipeline.timeline().results(), incidents).vmRestarts() >= 1);
             verdict = Verdict.of(cluster, pipeline.timeline().results(), incidents);
         }
         final String timeline = printed.toString(StandardCharsets.UTF_8);
