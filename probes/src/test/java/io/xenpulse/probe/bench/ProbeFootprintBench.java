@@ -101,9 +101,15 @@ public final class ProbeFootprintBench {
                 + " xm+xl+xenstore+virsh, JVM %s)%n", seconds, WARM_UP.toSeconds(), String.join(" ", JVM_OPTIONS));
         System.out.printf(Locale.ROOT, "resident memory: median %.1f MB, max %.1f MB, peak (VmHWM) %.1f MB%n",
                 rss[rss.length / 2] / 1024.0, rss[rss.length - 1] / 1024.0, last.peakRssKb() / 1024.0);
-        System.out.printf(Locale.ROOT, "probe JVM CPU: %.2f %% of one core%n",
-                100.0 * (last.ownTicks() - first.ownTicks()) / TICKS_PER_SECOND / seconds);
+        System.out.printf(Locale.ROOT, "probe JVM CPU: %.2f %% of one core (user %.2f %%, system %.2f %%)%n",
+                percent(last.ownTicks() - first.ownTicks(), seconds),
+                percent(last.userTicks() - first.userTicks(), seconds),
+                percent(last.systemTicks() - first.systemTicks(), seconds));
         System.out.printf(Locale.ROOT, "tools' CPU (xm, xl, xenstore-*, virsh, reaped children): %.2f %% of one core%n",
-                100.0 * (last.childTicks() - first.childTicks()) / TICKS_PER_SECOND / seconds);
+                percent(last.childTicks() - first.childTicks(), seconds));
+    }
+
+    private static double percent(long ticks, double seconds) {
+        return 100.0 * ticks / TICKS_PER_SECOND / seconds;
     }
 }

@@ -5,10 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * One reading of a process from /proc: resident memory, and CPU time of the process itself and of the
- * children it waited for (the tools it ran) in clock ticks.
+ * One reading of a process from /proc: resident memory, and CPU time of the process itself (user and
+ * system) and of the children it waited for (the tools it ran), in clock ticks.
  */
-record ProcessSample(long nanoTime, long rssKb, long peakRssKb, long ownTicks, long childTicks) {
+record ProcessSample(long nanoTime, long rssKb, long peakRssKb, long userTicks, long systemTicks, long childTicks) {
+
+    long ownTicks() {
+        return userTicks + systemTicks;
+    }
 
     static ProcessSample of(long pid) throws IOException {
         long rss = 0;
@@ -27,7 +31,7 @@ record ProcessSample(long nanoTime, long rssKb, long peakRssKb, long ownTicks, l
         final long stime = Long.parseLong(fields[12]);
         final long cutime = Long.parseLong(fields[13]);
         final long cstime = Long.parseLong(fields[14]);
-        return new ProcessSample(System.nanoTime(), rss, peak, utime + stime, cutime + cstime);
+        return new ProcessSample(System.nanoTime(), rss, peak, utime, stime, cutime + cstime);
     }
 
     private static long kilobytes(String line) {
