@@ -24,6 +24,8 @@ final class ProcessTable {
 
     /** More than any real command line needs; a hostile process cannot make the probe read megabytes. */
     private static final int MAX_READ = 64 * 1024;
+    /** A stat line is well under this: pid, a 15-character name and about fifty numbers. */
+    private static final int STAT_READ = 1024;
 
     /** How long one scan of the proc tree serves later checks. */
     private static final Duration SCAN_REUSE = Duration.ofMillis(500);
@@ -124,7 +126,7 @@ final class ProcessTable {
             final Path comm = dir.resolve("comm");
             return Optional.of(Files.exists(comm) ? read(comm).strip() : "");
         }
-        final String text = read(stat);
+        final String text = read(stat, STAT_READ);
         final int open = text.indexOf('(');
         final int close = text.lastIndexOf(')');
         if (open < 0 || close < open || close + 2 >= text.length()) {
@@ -150,6 +152,22 @@ final class ProcessTable {
     private static String read(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             return new String(in.readNBytes(MAX_READ), StandardCharsets.UTF_8);
+        }
+    }
+
+    /**
+     * Reads at most {@code max} bytes into a buffer of that size: the daemon watch reads every process's
+     * stat each second, and a general-purpose read would allocate megabytes a second for it.
+     */
+    private static String read(Path file, int max) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            final byte[] buffer = new byte[max];
+            int length = 0;
+            int read;
+            while (length < max && (read = in.read(buffer, length, max - length)) > 0) {
+                length += read;
+            }
+            return new String(buffer, 0, length, StandardCharsets.UTF_8);
         }
     }
 
