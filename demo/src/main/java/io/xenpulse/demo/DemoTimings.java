@@ -1,5 +1,6 @@
 package io.xenpulse.demo;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -17,7 +18,7 @@ final class DemoTimings {
     }
 
     static Map<String, String> correlator(Map<String, String> connection, String stateDir) {
-        final Map<String, String> env = new java.util.HashMap<>(connection);
+        final Map<String, String> env = new HashMap<>(connection);
         env.putAll(Map.of(
                 "XENPULSE_STATE_DIR", stateDir,
                 "XENPULSE_TICK_INTERVAL", "500ms",
@@ -33,13 +34,13 @@ final class DemoTimings {
     }
 
     static Map<String, String> actuator(Map<String, String> connection) {
-        final Map<String, String> env = new java.util.HashMap<>(connection);
+        final Map<String, String> env = new HashMap<>(connection);
         env.put("XENPULSE_ACTION_TIMEOUT", "10s");
         return env;
     }
 
     static Map<String, String> probe(Map<String, String> connection, String node, String spoolDir) {
-        final Map<String, String> env = new java.util.HashMap<>(connection);
+        final Map<String, String> env = new HashMap<>(connection);
         env.put("XENPULSE_CLUSTER", DemoCluster.CLUSTER);
         env.put("XENPULSE_NODE", node);
         env.put("XENPULSE_PROBE_INTERVAL", "1s");

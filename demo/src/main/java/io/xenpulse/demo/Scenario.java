@@ -119,5 +119,4 @@ final class Scenario {
     private static void sleep(Duration duration) throws InterruptedException {
         Thread.sleep(duration.toMillis());
     }
-
 }

@@ -5,10 +5,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,7 +53,7 @@ public final class ToolRunner {
         if (path == null || path.isBlank()) {
             return List.of(Path.of("/usr/sbin"), Path.of("/usr/bin"), Path.of("/sbin"), Path.of("/bin"));
         }
-        return java.util.Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
+        return Arrays.stream(path.split(File.pathSeparator)).filter(s -> !s.isEmpty()).map(Path::of).toList();
     }
 
     /** Where {@code tool} would be found, if anywhere: used for auto-detection of the sources. */
@@ -125,7 +129,7 @@ public final class ToolRunner {
     }
 
     private static List<String> withExecutable(List<String> command, Path executable) {
-        final List<String> argv = new java.util.ArrayList<>(command);
+        final List<String> argv = new ArrayList<>(command);
         argv.set(0, executable.toString());
         return argv;
     }
@@ -139,7 +143,7 @@ public final class ToolRunner {
      * gone (a killed grandchild re-parented to init may linger as a zombie until init reaps it).
      */
     private static void killTree(Process process) {
-        final List<ProcessHandle> tree = new java.util.ArrayList<>(process.descendants().toList());
+        final List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
         tree.add(process.toHandle());
         tree.forEach(ProcessHandle::destroyForcibly);
         final long deadline = System.nanoTime() + KILL_WAIT.toNanos();
@@ -149,7 +153,7 @@ public final class ToolRunner {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 LOG.debug("pid {} of a killed tool not reaped yet", handle.pid());
             }
         }

@@ -29,28 +29,29 @@ public final class HostSignals {
 
     private final SignalsConfig config;
     private final ToolRunner runner;
+    private final Set<ListingSource> enabled;
 
     public HostSignals(SignalsConfig config) {
         this.config = config;
         this.runner = new ToolRunner(config.toolPath(), config.toolMaxOutput());
+        this.enabled = enabledSources();
     }
 
     public HostSignalSource source() {
-        final Set<ListingSource> enabled = enabledSources();
         LOG.info("probing with listings {} and daemons {}", enabled, config.daemonsFor(enabled));
-        return new HostSignalSource(daemonProbes(enabled), listingProbes(enabled), peerProbe(),
+        return new HostSignalSource(daemonProbes(), listingProbes(), peerProbe(),
                 new BootId(config.bootIdFile()), config.cycleDeadline());
     }
 
     /** The cheap checks (process table and pid files only) of the same daemons, for change detection. */
     public List<ProcessCheck> processChecks() {
-        return config.daemonsFor(enabledSources()).stream()
+        return config.daemonsFor(enabled).stream()
                 .map(name -> new ProcessCheck(spec(name), config.runDir(), config.procRoot()))
                 .toList();
     }
 
-    /** Configured sources, or every one whose tools are installed. */
-    Set<ListingSource> enabledSources() {
+    /** Configured sources, or every one whose tools are installed (looked up once). */
+    private Set<ListingSource> enabledSources() {
         return config.sources().orElseGet(() -> {
             final Set<ListingSource> found = EnumSet.noneOf(ListingSource.class);
             if (runner.locate("xm").isPresent()) {
@@ -69,7 +70,7 @@ public final class HostSignals {
         });
     }
 
-    private List<ListingProbe> listingProbes(Set<ListingSource> enabled) {
+    private List<ListingProbe> listingProbes() {
         return enabled.stream().<ListingProbe>map(source -> switch (source) {
             case XM -> new XmListing(runner, config.toolTimeout());
             case XL -> new XlListing(runner, config.toolTimeout());
@@ -80,7 +81,7 @@ public final class HostSignals {
         }).toList();
     }
 
-    private List<DaemonProbe> daemonProbes(Set<ListingSource> enabled) {
+    private List<DaemonProbe> daemonProbes() {
         return config.daemonsFor(enabled).stream().<DaemonProbe>map(name -> {
             final DaemonSpec spec = spec(name);
             if (spec.equals(DaemonSpec.XEND)) {

@@ -70,7 +70,7 @@ final class DaemonLadder {
                     if (node.restartAttempts < policy.maxRestartAttempts()) {
                         restart(cluster, node, out, "restart attempt " + node.restartAttempts + " did not bring xend back");
                     } else {
-                        fence.request(node, out, "xend still " + node.controlPath + " after "
+                        fence.request(node, "xend still " + node.controlPath + " after "
                                 + node.restartAttempts + " restart attempts");
                     }
                 }

@@ -23,7 +23,7 @@ final class FenceLadder {
     }
 
     /** Moves the node to AWAITING_FENCE; the fence itself is issued by {@link #advance} when allowed. */
-    void request(NodeState node, Emitter out, String why) {
+    void request(NodeState node, String why) {
         if (node.phase == NodePhase.FENCING || node.phase == NodePhase.FENCED
                 || node.phase == NodePhase.NEEDS_OPERATOR) {
             return;
@@ -85,7 +85,7 @@ final class FenceLadder {
             }
             out.judge(Rule.NODE_LOST, DecisionAction.NONE, node.name, null, "no observation for "
                     + silentFor.toSeconds() + " s: node lost, fencing it", DaemonLadder.timerEvidence(node, now));
-            request(node, out, "silent for " + silentFor.toSeconds() + " s");
+            request(node, "silent for " + silentFor.toSeconds() + " s");
         }
         return newlySilent;
     }
