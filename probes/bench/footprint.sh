@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Probe footprint benchmark: resident memory and CPU of the probe JVM at a 5 s interval with 50 domains.
 #   probes/bench/footprint.sh [seconds]     (default 180 s of measurement after a 30 s warm-up)
+#   BENCH_JVM_EXTRA="-XX:NativeMemoryTracking=summary" probes/bench/footprint.sh   tries JVM options beside the unit's
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ./mvnw -q -B -o install -DskipTests -pl probes -am >/dev/null

@@ -58,6 +58,24 @@ class ObservationPublisherTest {
     }
 
     @Test
+    void shouldKeepTheProducerSmallUnlessTheOperatorAsksForMetricsOrMoreBuffer() {
+        // when
+        final Map<String, Object> defaults = config(Map.of());
+        final Map<String, Object> operators = config(Map.of("metric.reporters",
+                "org.apache.kafka.common.metrics.JmxReporter", "enable.metrics.push", "true", "buffer.memory", "8388608"));
+
+        // then
+        assertThat(defaults)
+                .containsEntry("metric.reporters", "")
+                .containsEntry("enable.metrics.push", false)
+                .containsEntry("buffer.memory", 1024L * 1024);
+        assertThat(operators)
+                .containsEntry("metric.reporters", "org.apache.kafka.common.metrics.JmxReporter")
+                .containsEntry("enable.metrics.push", "true")
+                .containsEntry("buffer.memory", "8388608");
+    }
+
+    @Test
     void shouldRefuseAnOverrideThatWeakensAcks() {
         assertThatThrownBy(() -> config(Map.of("acks", "1")))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -26,6 +26,11 @@ public final class ProcessCheck {
     private final DaemonSpec spec;
     private final Path runDir;
     private final ProcessTable table;
+    /**
+     * The pid the process table gave last time, looked at first: a daemon without a pid file (systemd
+     * units often write none) then costs the one-second watch two small reads, not a pass over the table.
+     */
+    private volatile long lastFoundPid;
 
     /**
      * @param runDir where the pid files are ({@code /var/run} on a node)
@@ -59,8 +64,13 @@ public final class ProcessCheck {
         if (pidFile.confirmed().isPresent()) {
             return present(pidFile.confirmed().get(), "from " + pidFile.file());
         }
+        final Optional<RunningProcess> seenBefore = stillRunning(lastFoundPid);
+        if (seenBefore.isPresent()) {
+            return present(seenBefore.get(), "found in the process table; " + pidFile.note());
+        }
         try {
             final Optional<RunningProcess> found = table.find(spec::mayBe, spec::matches);
+            lastFoundPid = found.map(RunningProcess::pid).orElse(0L);
             if (found.isPresent()) {
                 return present(found.get(), "found in the process table; " + pidFile.note());
             }
@@ -70,6 +80,11 @@ public final class ProcessCheck {
         }
         return new ProcessFinding(ProcessState.ABSENT, ToolText.detail(pidFile.note() + "; no " + spec.daemon()
                 + " process running"));
+    }
+
+    /** The process {@code pid} when it is still live and still this daemon (a reused pid is not). */
+    private Optional<RunningProcess> stillRunning(long pid) {
+        return pid > 0 ? table.process(pid).filter(spec::matches) : Optional.empty();
     }
 
     private ProcessFinding present(RunningProcess process, String how) {

@@ -13,6 +13,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  */
 public final class ProducerSettings {
 
+    static final long SEND_BUFFER_BYTES = 4 * SpoolSender.MAX_BATCH_BYTES;
+
     private ProducerSettings() {
     }
 
@@ -50,6 +52,12 @@ public final class ProducerSettings {
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         // One observation per interval: waiting to batch only delays it.
         config.putIfAbsent(ProducerConfig.LINGER_MS_CONFIG, 0);
+        // A batch holds at most SpoolSender.MAX_BATCH_BYTES; the 32 MiB default would be twice the probe's heap.
+        config.putIfAbsent(ProducerConfig.BUFFER_MEMORY_CONFIG, SEND_BUFFER_BYTES);
+        // Neither a JMX metrics reporter nor client telemetry pushed to the broker: each keeps hundreds of classes
+        // in a dom0 daemon's memory for ever. KAFKA_METRIC_REPORTERS / KAFKA_ENABLE_METRICS_PUSH bring them back.
+        config.putIfAbsent(ProducerConfig.METRIC_REPORTER_CLASSES_CONFIG, "");
+        config.putIfAbsent(ProducerConfig.ENABLE_METRICS_PUSH_CONFIG, false);
         return config;
     }
 

@@ -16,8 +16,9 @@ import org.apache.kafka.clients.admin.Admin;
 
 /**
  * Measures the probe's footprint as it runs in production: the shipped jar in its own JVM with the systemd
- * unit's options (and its MALLOC_ARENA_MAX), a 5 s interval, every source enabled, 50 domains (emulated xm/xl/xenstore, the real virsh
- * on a 50-domain test-driver node), publishing to a real broker. Prints resident memory and CPU use of the
+ * unit's options (and its MALLOC_ARENA_MAX), a 5 s interval, every source enabled, 50 domains (emulated
+ * xm/xl/xenstore, the real virsh on a 50-domain test-driver node), the four control daemons running with
+ * their pid files, publishing to a real broker. Prints resident memory and CPU use of the
  * probe JVM, and the CPU of the tools it ran, separately.
  *
  * <p>Run with {@code probes/bench/footprint.sh [seconds]}; numbers, not assertions.
@@ -46,21 +47,25 @@ public final class ProbeFootprintBench {
             }
             final Emulators emulators = Emulators.installAllIn(work).scenario("fifty");
             final Path node = FiftyDomainNode.write(work.resolve("node.xml"));
-            final Process probe = start(jar, work, emulators, node, stack);
-            try {
-                report(measure(probe.pid(), measured), measured);
-            } finally {
-                probe.destroy();
-                probe.waitFor();
+            try (RunningDaemons daemons = RunningDaemons.start(work)) {
+                final Process probe = start(jar, work, emulators, node, daemons, stack);
+                try {
+                    report(measure(probe.pid(), measured), measured);
+                } finally {
+                    probe.destroy();
+                    probe.waitFor();
+                }
             }
         }
     }
 
-    private static Process start(Path jar, Path work, Emulators emulators, Path node, LocalStack stack)
+    private static Process start(Path jar, Path work, Emulators emulators, Path node, RunningDaemons daemons,
+            LocalStack stack)
             throws Exception {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(extraJvmOptions());
         command.addAll(List.of("-jar", jar.toString()));
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("probe.log").toFile());
@@ -71,6 +76,7 @@ public final class ProbeFootprintBench {
         env.put("XENPULSE_SOURCES", "xm,xl,xenstore,virsh");
         env.put("XENPULSE_TOOL_PATH", emulators.bin() + ":/usr/bin:/bin");
         env.put("XENPULSE_VIRSH_URI", "test://" + node);
+        env.put("XENPULSE_RUN_DIR", daemons.runDir().toString());
         env.put("XENPULSE_BOOTSTRAP_SERVERS", stack.bootstrapServers());
         env.put("XENPULSE_SCHEMA_REGISTRY_URL", stack.registryUrl());
         env.put("XENPULSE_SPOOL_DIR", work.resolve("spool").toString());
@@ -78,6 +84,12 @@ public final class ProbeFootprintBench {
         env.put("MALLOC_ARENA_MAX", "2"); // as the systemd unit sets it
         System.out.println("probe log: " + work.resolve("probe.log"));
         return builder.start();
+    }
+
+    /** Options to try beside the unit's, e.g. {@code BENCH_JVM_EXTRA=-XX:NativeMemoryTracking=summary}. */
+    private static List<String> extraJvmOptions() {
+        final String extra = System.getenv().getOrDefault("BENCH_JVM_EXTRA", "").trim();
+        return extra.isEmpty() ? List.of() : List.of(extra.split("\\s+"));
     }
 
     private static List<ProcessSample> measure(long pid, Duration measured) throws Exception {
@@ -98,7 +110,8 @@ public final class ProbeFootprintBench {
         final double seconds = (last.nanoTime() - first.nanoTime()) / 1e9;
         final long[] rss = samples.stream().mapToLong(ProcessSample::rssKb).sorted().toArray();
         System.out.printf(Locale.ROOT, "probe footprint over %.0f s after a %d s warm-up (5 s interval, 50 domains,"
-                + " xm+xl+xenstore+virsh, JVM %s)%n", seconds, WARM_UP.toSeconds(), String.join(" ", JVM_OPTIONS));
+                + " xm+xl+xenstore+virsh, 4 daemons watched, JVM %s %s)%n", seconds, WARM_UP.toSeconds(),
+                String.join(" ", JVM_OPTIONS), String.join(" ", extraJvmOptions()));
         System.out.printf(Locale.ROOT, "resident memory: median %.1f MB, max %.1f MB, peak (VmHWM) %.1f MB%n",
                 rss[rss.length / 2] / 1024.0, rss[rss.length - 1] / 1024.0, last.peakRssKb() / 1024.0);
         System.out.printf(Locale.ROOT, "probe JVM CPU: %.2f %% of one core (user %.2f %%, system %.2f %%)%n",

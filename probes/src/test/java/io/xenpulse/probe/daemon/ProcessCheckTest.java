@@ -73,6 +73,23 @@ class ProcessCheckTest {
     }
 
     @Test
+    void shouldLookAtTheProcessFoundLastTimeFirstButNotTrustAReusedPid() {
+        // given: oxenstored without a pid file, found once through the process table
+        final FakeNode node = new FakeNode(dir).process(305, "oxenstored", "/usr/sbin/oxenstored");
+        final ProcessCheck check = new ProcessCheck(DaemonSpec.XENSTORED, node.run, node.proc);
+        assertThat(check.check().state()).isEqualTo(ProcessState.PRESENT);
+
+        // when: it is still there, then it died and its pid went to another program
+        final ProcessFinding stillThere = check.check();
+        node.process(305, "sshd", "/usr/sbin/sshd", "-D");
+        final ProcessFinding afterReuse = check.check();
+
+        // then
+        assertThat(stillThere.detail()).startsWith("pid 305 found in the process table");
+        assertThat(afterReuse.state()).isEqualTo(ProcessState.ABSENT);
+    }
+
+    @Test
     void shouldReadTheXen4PidFileLocationFirst() {
         final FakeNode node = new FakeNode(dir).process(208, "xenconsoled", "/usr/sbin/xenconsoled",
                 "--pid-file=/var/run/xen/xenconsoled.pid").pidFile("xen/xenconsoled.pid", "208\n")

@@ -13,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -109,6 +111,41 @@ class RestSchemaRegistryClientProtocolTest {
                 .hasMessageContaining("Schema being registered is incompatible")
                 .hasMessageContaining("subject 's-value'")
                 .satisfies(e -> assertThat(((SchemaRegistryException) e).httpStatus()).hasValue(409));
+    }
+
+    @Test
+    void shouldGiveUpOnARegistryThatNeverAnswersAndTryTheNextUrl() throws IOException {
+        // given: the first registry accepts the connection and then says nothing
+        final HttpServer hung = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        final CountDownLatch release = new CountDownLatch(1);
+        hung.createContext("/", exchange -> {
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.close();
+        });
+        hung.setExecutor(Executors.newCachedThreadPool());
+        hung.start();
+        final String hungUrl = "http://127.0.0.1:" + hung.getAddress().getPort();
+        try {
+            final RestSchemaRegistryClient failingOver = new RestSchemaRegistryClient(RegistryClientSettings
+                    .fromConfig(Map.of("schema.registry.url", hungUrl + "," + baseUrl(), "http.read.timeout.ms", 300)));
+            final RestSchemaRegistryClient onlyHung = new RestSchemaRegistryClient(RegistryClientSettings
+                    .fromConfig(Map.of("schema.registry.url", hungUrl, "http.read.timeout.ms", 300)));
+
+            // then
+            assertThat(failingOver.register("s-value", Decision.getClassSchema())).isEqualTo(17);
+            assertThatThrownBy(() -> onlyHung.schemaById(5))
+                    .isInstanceOf(SchemaRegistryException.class)
+                    .hasMessageContaining("unreachable at " + hungUrl)
+                    .hasMessageContaining("request timeout 300 ms")
+                    .hasMessageContaining("timed out");
+        } finally {
+            release.countDown();
+            hung.stop(0);
+        }
     }
 
     @Test
