@@ -2,6 +2,7 @@
 # Probe footprint benchmark: resident memory and CPU of the probe JVM at a 5 s interval with 50 domains.
 #   probes/bench/footprint.sh [seconds]     (default 180 s of measurement after a 30 s warm-up)
 #   BENCH_JVM_EXTRA="-XX:NativeMemoryTracking=summary" probes/bench/footprint.sh   tries JVM options beside the unit's
+#   probes/bench/footprint.sh 120 --baseline   the same for a bare transactional producer: the floor under any JVM probe
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 ./mvnw -q -B -o install -DskipTests -pl probes -am >/dev/null

@@ -25,11 +25,6 @@ import org.apache.kafka.clients.admin.Admin;
  */
 public final class ProbeFootprintBench {
 
-    /** The JVM options of probes/dist/xenpulse-probe.service. */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-Xms4m", "-Xmx16m",
-            "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=20", "-Xss256k", "-XX:TieredStopAtLevel=1",
-            "-XX:CICompilerCount=1", "-XX:ReservedCodeCacheSize=8m", "-XX:-UsePerfData",
-            "-XX:+ExitOnOutOfMemoryError");
     private static final Duration WARM_UP = Duration.ofSeconds(30);
     private static final Duration SAMPLE_EVERY = Duration.ofSeconds(5);
     private static final double TICKS_PER_SECOND = 100.0;
@@ -39,7 +34,9 @@ public final class ProbeFootprintBench {
 
     public static void main(String[] args) throws Exception {
         final Duration measured = Duration.ofSeconds(args.length > 0 ? Long.parseLong(args[0]) : 180);
+        final boolean baseline = args.length > 1 && args[1].equals("--baseline");
         final Path jar = Path.of(System.getProperty("probe.jar", "probes/target/probes-0.1.0-SNAPSHOT-all.jar"));
+        final ShippedUnit unit = ShippedUnit.read(ShippedUnit.UNIT);
         final Path work = Files.createTempDirectory("xenpulse-probe-bench-");
         try (LocalStack stack = LocalStack.start(LocalStackConfig.builder().registryStorage(RegistryStorage.IN_MEMORY).build())) {
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
@@ -48,9 +45,9 @@ public final class ProbeFootprintBench {
             final Emulators emulators = Emulators.installAllIn(work).scenario("fifty");
             final Path node = FiftyDomainNode.write(work.resolve("node.xml"));
             try (RunningDaemons daemons = RunningDaemons.start(work)) {
-                final Process probe = start(jar, work, emulators, node, daemons, stack);
+                final Process probe = start(jar, baseline, unit, work, emulators, node, daemons, stack);
                 try {
-                    report(measure(probe.pid(), measured), measured);
+                    report(measure(probe.pid(), measured), unit, baseline);
                 } finally {
                     probe.destroy();
                     probe.waitFor();
@@ -59,17 +56,23 @@ public final class ProbeFootprintBench {
         }
     }
 
-    private static Process start(Path jar, Path work, Emulators emulators, Path node, RunningDaemons daemons,
-            LocalStack stack)
-            throws Exception {
+    /** The shipped probe, or with {@code baseline} the {@link BareProducer} in the same JVM set-up. */
+    private static Process start(Path jar, boolean baseline, ShippedUnit unit, Path work, Emulators emulators,
+            Path node, RunningDaemons daemons, LocalStack stack) throws Exception {
         final List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
+        command.addAll(unit.jvmOptions());
         command.addAll(extraJvmOptions());
-        command.addAll(List.of("-jar", jar.toString()));
+        if (baseline) {
+            final String benchClasses = BareProducer.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+            command.addAll(List.of("-cp", jar + ":" + benchClasses, BareProducer.class.getName()));
+        } else {
+            command.addAll(List.of("-jar", jar.toString()));
+        }
         final ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(work.resolve("probe.log").toFile());
         final Map<String, String> env = builder.environment();
+        env.putAll(unit.environment());
         env.put("XENPULSE_CLUSTER", "bench");
         env.put("XENPULSE_NODE", "xen-1");
         env.put("XENPULSE_PROBE_INTERVAL", "5s");
@@ -81,7 +84,6 @@ public final class ProbeFootprintBench {
         env.put("XENPULSE_SCHEMA_REGISTRY_URL", stack.registryUrl());
         env.put("XENPULSE_SPOOL_DIR", work.resolve("spool").toString());
         env.put("LOG_LEVEL", "WARN");
-        env.put("MALLOC_ARENA_MAX", "2"); // as the systemd unit sets it
         System.out.println("probe log: " + work.resolve("probe.log"));
         return builder.start();
     }
@@ -104,17 +106,18 @@ public final class ProbeFootprintBench {
         return samples;
     }
 
-    private static void report(List<ProcessSample> samples, Duration measured) {
+    private static void report(List<ProcessSample> samples, ShippedUnit unit, boolean baseline) {
         final ProcessSample first = samples.get(0);
         final ProcessSample last = samples.get(samples.size() - 1);
         final double seconds = (last.nanoTime() - first.nanoTime()) / 1e9;
         final long[] rss = samples.stream().mapToLong(ProcessSample::rssKb).sorted().toArray();
-        System.out.printf(Locale.ROOT, "probe footprint over %.0f s after a %d s warm-up (5 s interval, 50 domains,"
-                + " xm+xl+xenstore+virsh, 4 daemons watched, JVM %s %s)%n", seconds, WARM_UP.toSeconds(),
-                String.join(" ", JVM_OPTIONS), String.join(" ", extraJvmOptions()));
+        System.out.printf(Locale.ROOT, "%s footprint over %.0f s after a %d s warm-up (5 s interval, 50 domains,"
+                + " xm+xl+xenstore+virsh, 4 daemons watched, JVM %s %s)%n", baseline ? "bare producer (baseline)"
+                : "probe", seconds, WARM_UP.toSeconds(),
+                String.join(" ", unit.jvmOptions()), String.join(" ", extraJvmOptions()));
         System.out.printf(Locale.ROOT, "resident memory: median %.1f MB, max %.1f MB, peak (VmHWM) %.1f MB%n",
                 rss[rss.length / 2] / 1024.0, rss[rss.length - 1] / 1024.0, last.peakRssKb() / 1024.0);
-        System.out.printf(Locale.ROOT, "probe JVM CPU: %.2f %% of one core (user %.2f %%, system %.2f %%)%n",
+        System.out.printf(Locale.ROOT, "JVM CPU: %.2f %% of one core (user %.2f %%, system %.2f %%)%n",
                 percent(last.ownTicks() - first.ownTicks(), seconds),
                 percent(last.userTicks() - first.userTicks(), seconds),
                 percent(last.systemTicks() - first.systemTicks(), seconds));

@@ -1,5 +1,6 @@
 package io.xenpulse.schemas.serde;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +8,12 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.io.OutputStream;
+import java.io.StringWriter;
 import java.net.HttpURLConnection;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.errors.InterruptException;
 
@@ -75,12 +78,22 @@ final class RegistryHttp {
                 + settings.requestTimeout().toMillis() + " ms): " + describe(lastFailure), lastFailure);
     }
 
-    String toJson(Object value) {
-        try {
-            return json.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
+    /**
+     * A JSON object of string fields, the only kind of body the registry takes from us. Written with the
+     * streaming generator: the object mapper's serializers would load some eighty classes for this.
+     */
+    String toJson(Map<String, String> fields) {
+        final StringWriter text = new StringWriter();
+        try (JsonGenerator generator = json.getFactory().createGenerator(text)) {
+            generator.writeStartObject();
+            for (Map.Entry<String, String> field : fields.entrySet()) {
+                generator.writeStringField(field.getKey(), field.getValue());
+            }
+            generator.writeEndObject();
+        } catch (IOException e) {
             throw new IllegalStateException("cannot write registry request as JSON", e);
         }
+        return text.toString();
     }
 
     /** One HTTP exchange; the connection goes back to the JDK's keep-alive cache once its body is read. */

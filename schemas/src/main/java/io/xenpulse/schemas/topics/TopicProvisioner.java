@@ -25,10 +25,13 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates every {@link XenTopics} topic that does not exist yet, so components never depend on broker-side
  * auto-creation (which would give the inventory topic the wrong cleanup policy). Idempotent: topics that
- * already exist are left as they are (an existing inventory topic that is not compacted is reported).
+ * already exist are left as they are (an existing topic without the settings below is reported).
  *
  * <p>The inventory topic is compacted (it holds each cluster's latest desired state, forever); every other
- * topic keeps its records for a retention period, seven days unless configured.
+ * topic keeps its records for a retention period, seven days unless configured. The observations topic
+ * stamps each record with the broker's append time, so the correlator can tell an observation that reached
+ * the log long ago (committed late after an outage, or read from a backlog) from the present without
+ * trusting the clock of the node that sent it.
  */
 public final class TopicProvisioner {
 
@@ -36,6 +39,7 @@ public final class TopicProvisioner {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Logger LOG = LoggerFactory.getLogger(TopicProvisioner.class);
+    private static final String LOG_APPEND_TIME = "LogAppendTime";
 
     private final Admin admin;
     private final int partitions;
@@ -87,7 +91,13 @@ public final class TopicProvisioner {
         LOG.info("Topics created: {}; already present: {}", created, existing);
         final String inventory = prefix + XenTopics.INVENTORY;
         if (existing.contains(inventory)) {
-            warnIfNotCompacted(inventory, deadline);
+            warnIfSettingDiffers(inventory, TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                    "old desired state may be deleted by retention", deadline);
+        }
+        final String observations = prefix + XenTopics.OBSERVATIONS;
+        if (existing.contains(observations)) {
+            warnIfSettingDiffers(observations, TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME,
+                    "the correlator then judges how late an observation is by the sending node's clock", deadline);
         }
         return created;
     }
@@ -102,6 +112,9 @@ public final class TopicProvisioner {
             } else {
                 configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_DELETE);
                 configs.put(TopicConfig.RETENTION_MS_CONFIG, Long.toString(retention.toMillis()));
+            }
+            if (name.equals(prefix + XenTopics.OBSERVATIONS)) {
+                configs.put(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG, LOG_APPEND_TIME);
             }
             topics.add(new NewTopic(name, partitions, replicationFactor).configs(configs));
         }
@@ -127,18 +140,19 @@ public final class TopicProvisioner {
         }
     }
 
-    private void warnIfNotCompacted(String topic, long deadline) {
+    private void warnIfSettingDiffers(String topic, String setting, String expected, String consequence,
+            long deadline) {
         final ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
         try {
             final Config config = admin.describeConfigs(List.of(resource)).all()
                     .get(remainingNanos(deadline), TimeUnit.NANOSECONDS).get(resource);
-            final ConfigEntry policy = config == null ? null : config.get(TopicConfig.CLEANUP_POLICY_CONFIG);
-            if (policy == null || !policy.value().contains(TopicConfig.CLEANUP_POLICY_COMPACT)) {
-                LOG.warn("Topic {} exists but is not compacted (cleanup.policy={}): old desired state may be "
-                        + "deleted by retention", topic, policy == null ? "unknown" : policy.value());
+            final ConfigEntry entry = config == null ? null : config.get(setting);
+            if (entry == null || !entry.value().contains(expected)) {
+                LOG.warn("Topic {} exists with {}={}, not {}: {}", topic, setting,
+                        entry == null ? "unknown" : entry.value(), expected, consequence);
             }
         } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("Could not check the cleanup policy of existing topic {}: {}", topic, e.toString());
+            LOG.warn("Could not check {} of existing topic {}: {}", setting, topic, e.toString());
         } catch (InterruptedException e) {
             throw new InterruptException("interrupted while describing topic " + topic, e);
         }

@@ -23,7 +23,8 @@ import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
  * ladder's timings {@code XENPULSE_DAEMON_GRACE} (15s), {@code XENPULSE_RESTART_VERIFY_TIMEOUT} (15s),
  * {@code XENPULSE_RESTART_RETRY_DELAY} (5s), {@code XENPULSE_MAX_RESTART_ATTEMPTS} (3),
  * {@code XENPULSE_NODE_SILENT_AFTER} (15s), {@code XENPULSE_NODE_LOST_AFTER} (30s),
- * {@code XENPULSE_MAX_FENCE_ATTEMPTS} (3), {@code XENPULSE_COMMAND_TTL} (60s), {@code XENPULSE_FENCE_TTL} (120s).
+ * {@code XENPULSE_MAX_FENCE_ATTEMPTS} (3), {@code XENPULSE_COMMAND_TTL} (60s), {@code XENPULSE_FENCE_TTL} (120s),
+ * {@code XENPULSE_OBSERVATION_MAX_LAG} (10s; half of XENPULSE_NODE_SILENT_AFTER when that is 10s or less).
  */
 public record CorrelatorConfig(
         PipelineConnection connection,
@@ -37,16 +38,18 @@ public record CorrelatorConfig(
     public static CorrelatorConfig fromMap(Map<String, String> env) {
         final Settings settings = new Settings(env);
         final CorrelatorPolicy defaults = CorrelatorPolicy.defaults();
+        final Duration silentAfter = settings.duration("XENPULSE_NODE_SILENT_AFTER", defaults.nodeSilentAfter());
         final CorrelatorPolicy policy = new CorrelatorPolicy(
                 settings.duration("XENPULSE_DAEMON_GRACE", defaults.daemonGrace()),
                 settings.duration("XENPULSE_RESTART_VERIFY_TIMEOUT", defaults.restartVerifyTimeout()),
                 settings.duration("XENPULSE_RESTART_RETRY_DELAY", defaults.restartRetryDelay()),
                 settings.integer("XENPULSE_MAX_RESTART_ATTEMPTS", defaults.maxRestartAttempts()),
-                settings.duration("XENPULSE_NODE_SILENT_AFTER", defaults.nodeSilentAfter()),
+                silentAfter,
                 settings.duration("XENPULSE_NODE_LOST_AFTER", defaults.nodeLostAfter()),
                 settings.integer("XENPULSE_MAX_FENCE_ATTEMPTS", defaults.maxFenceAttempts()),
                 settings.duration("XENPULSE_COMMAND_TTL", defaults.commandTtl()),
-                settings.duration("XENPULSE_FENCE_TTL", defaults.fenceTtl()));
+                settings.duration("XENPULSE_FENCE_TTL", defaults.fenceTtl()),
+                settings.duration("XENPULSE_OBSERVATION_MAX_LAG", defaultMaxLag(defaults, silentAfter)));
         final Duration tick = settings.duration("XENPULSE_TICK_INTERVAL", Duration.ofSeconds(1));
         if (tick.isZero()) {
             throw new IllegalArgumentException("XENPULSE_TICK_INTERVAL must be positive");
@@ -59,6 +62,12 @@ public record CorrelatorConfig(
                 settings.integer("XENPULSE_REPLICATION_FACTOR", -1),
                 tick,
                 policy);
+    }
+
+    /** 10 s, or half the silence for a cluster that declares nodes silent after 10 s or less. */
+    private static Duration defaultMaxLag(CorrelatorPolicy defaults, Duration silentAfter) {
+        return defaults.observationMaxLag().compareTo(silentAfter) < 0 ? defaults.observationMaxLag()
+                : silentAfter.dividedBy(2);
     }
 
     /** Kafka Streams settings: exactly-once, dead-lettering of unreadable records, fast commits. */

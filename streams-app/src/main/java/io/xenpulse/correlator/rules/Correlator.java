@@ -4,6 +4,7 @@ import io.xenpulse.schemas.command.CommandResult;
 import io.xenpulse.schemas.decision.DecisionAction;
 import io.xenpulse.schemas.inventory.ClusterInventory;
 import io.xenpulse.schemas.observation.NodeObservation;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,18 +24,24 @@ public final class Correlator {
     private final DaemonLadder daemon;
     private final VmRecovery recovery;
     private final VmWatch vms;
+    private final Duration observationMaxLag;
 
     public Correlator(CorrelatorPolicy policy) {
+        this.observationMaxLag = policy.observationMaxLag();
         this.fence = new FenceLadder(policy, new FenceGuard(policy));
         this.daemon = new DaemonLadder(policy, fence);
         this.recovery = new VmRecovery(policy, new RelocationSafety());
         this.vms = new VmWatch(recovery);
     }
 
-    public Outcome onObservation(ClusterState cluster, NodeObservation observation, Instant now) {
+    /**
+     * @param loggedAt when the observation reached the log (the broker's append time): an observation read
+     *     long after that is history, whatever its probe thought when sending it
+     */
+    public Outcome onObservation(ClusterState cluster, NodeObservation observation, Instant loggedAt, Instant now) {
         final Emitter out = new Emitter(cluster, now);
-        if (observation.getReplayed()) {
-            return out.outcome(); // history delivered late from a probe's spool, not the present
+        if (observation.getReplayed() || isHistory(loggedAt, now)) {
+            return out.outcome(); // delivered late (from a probe's spool, or committed after an outage)
         }
         final NodeState node = cluster.nodeOrNew(observation.getNode());
         if (!acceptAsCurrent(node, observation, out)) {
@@ -47,6 +54,11 @@ public final class Correlator {
         vms.onReading(cluster, node, reading, out);
         advance(cluster, node, out);
         return out.outcome();
+    }
+
+    /** Whether an observation logged at {@code loggedAt} and read {@code now} is too old to be the present. */
+    public boolean isHistory(Instant loggedAt, Instant now) {
+        return Duration.between(loggedAt, now).compareTo(observationMaxLag) > 0;
     }
 
     public Outcome onResult(ClusterState cluster, CommandResult result, Instant now) {

@@ -17,6 +17,10 @@ import java.util.Objects;
  * @param maxFenceAttempts fence attempts before asking for an operator
  * @param commandTtl how long a VM or daemon command stays valid
  * @param fenceTtl how long a fence command stays valid (fence agents poll power for up to 20 s and more)
+ * @param observationMaxLag an observation that reached the log longer ago than this when the correlator reads
+ *     it is history, not the present, even when its probe sent it as live: a batch whose commit completed only
+ *     after a broker outage, or a backlog read after a correlator outage. It matches the probe's own
+ *     XENPULSE_REPLAY_AFTER (10 s), after which the probe marks what it delivers as replayed.
  */
 public record CorrelatorPolicy(
         Duration daemonGrace,
@@ -27,7 +31,8 @@ public record CorrelatorPolicy(
         Duration nodeLostAfter,
         int maxFenceAttempts,
         Duration commandTtl,
-        Duration fenceTtl) {
+        Duration fenceTtl,
+        Duration observationMaxLag) {
 
     public CorrelatorPolicy {
         Objects.requireNonNull(daemonGrace, "daemonGrace");
@@ -37,17 +42,24 @@ public record CorrelatorPolicy(
         Objects.requireNonNull(nodeLostAfter, "nodeLostAfter");
         Objects.requireNonNull(commandTtl, "commandTtl");
         Objects.requireNonNull(fenceTtl, "fenceTtl");
+        Objects.requireNonNull(observationMaxLag, "observationMaxLag");
         if (maxRestartAttempts < 1 || maxFenceAttempts < 1) {
             throw new IllegalArgumentException("attempt bounds must be at least 1");
         }
         if (nodeLostAfter.compareTo(nodeSilentAfter) < 0) {
             throw new IllegalArgumentException("nodeLostAfter must not be shorter than nodeSilentAfter");
         }
+        if (observationMaxLag.isZero() || observationMaxLag.isNegative()
+                || observationMaxLag.compareTo(nodeSilentAfter) >= 0) {
+            throw new IllegalArgumentException("observationMaxLag must be positive and shorter than nodeSilentAfter"
+                    + " (observations that old could not keep a node from falling silent anyway)");
+        }
     }
 
     /** Production defaults for a 5 s probe interval. */
     public static CorrelatorPolicy defaults() {
         return new CorrelatorPolicy(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(5), 3,
-                Duration.ofSeconds(15), Duration.ofSeconds(30), 3, Duration.ofSeconds(60), Duration.ofSeconds(120));
+                Duration.ofSeconds(15), Duration.ofSeconds(30), 3, Duration.ofSeconds(60), Duration.ofSeconds(120),
+                Duration.ofSeconds(10));
     }
 }

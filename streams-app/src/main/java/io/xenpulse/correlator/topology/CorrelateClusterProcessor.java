@@ -60,7 +60,7 @@ final class CorrelateClusterProcessor implements Processor<String, SpecificRecor
         final Instant now = Instant.ofEpochMilli(context.currentSystemTimeMs());
         final byte[] before = store.get(cluster);
         final ClusterState state = before == null ? new ClusterState(cluster) : codec.decode(before);
-        final Outcome outcome = dispatch(state, record.value(), now);
+        final Outcome outcome = dispatch(state, record, now);
         if (outcome == null) {
             LOG.warn("skipping record of unexpected type {} at {}", record.value().getClass().getSimpleName(), position());
             return;
@@ -69,9 +69,10 @@ final class CorrelateClusterProcessor implements Processor<String, SpecificRecor
         emit(cluster, outcome, now);
     }
 
-    private Outcome dispatch(ClusterState state, SpecificRecord input, Instant now) {
+    private Outcome dispatch(ClusterState state, Record<String, SpecificRecord> record, Instant now) {
+        final SpecificRecord input = record.value();
         if (input instanceof NodeObservation observation) {
-            return correlator.onObservation(state, observation, now);
+            return onObservation(state, observation, Instant.ofEpochMilli(record.timestamp()), now);
         }
         if (input instanceof CommandResult result) {
             return correlator.onResult(state, result, now);
@@ -80,6 +81,19 @@ final class CorrelateClusterProcessor implements Processor<String, SpecificRecor
             return correlator.onInventory(state, inventory, now);
         }
         return null;
+    }
+
+    /**
+     * The record's timestamp is the broker's append time (xen-observations is a LogAppendTime topic), so the
+     * lag is measured between two server clocks, not against the clock of the node that sent it.
+     */
+    private Outcome onObservation(ClusterState state, NodeObservation observation, Instant loggedAt, Instant now) {
+        if (!observation.getReplayed() && correlator.isHistory(loggedAt, now)) {
+            LOG.debug("observation {} of {} reached the log at {}, {} ms before it was read: history, not the"
+                    + " present", observation.getSequence(), observation.getNode(), loggedAt,
+                    now.toEpochMilli() - loggedAt.toEpochMilli());
+        }
+        return correlator.onObservation(state, observation, loggedAt, now);
     }
 
     private void tick(long wallClockMs) {

@@ -20,7 +20,7 @@ final class CorrelatorHarness {
 
     static final CorrelatorPolicy POLICY = new CorrelatorPolicy(Duration.ofSeconds(15), Duration.ofSeconds(10),
             Duration.ofSeconds(2), 3, Duration.ofSeconds(15), Duration.ofSeconds(30), 2, Duration.ofSeconds(60),
-            Duration.ofSeconds(120));
+            Duration.ofSeconds(120), Duration.ofSeconds(10));
 
     final ClusterState state = new ClusterState(Observations.CLUSTER);
     final Correlator correlator = new Correlator(POLICY);
@@ -38,8 +38,14 @@ final class CorrelatorHarness {
         return VmSpec.newBuilder().setName(name).setHomeNode(home).setPolicy(policy).setDesiredState(desired).build();
     }
 
+    /** An observation read as soon as it reached the log. */
     Outcome observe(Observations observation) {
-        return collect(correlator.onObservation(state, observation.build(), now));
+        return observeLoggedAt(observation, now);
+    }
+
+    /** An observation that reached the log at {@code loggedAt} and is read now. */
+    Outcome observeLoggedAt(Observations observation, Instant loggedAt) {
+        return collect(correlator.onObservation(state, observation.build(), loggedAt, now));
     }
 
     Outcome pass(Duration duration) {

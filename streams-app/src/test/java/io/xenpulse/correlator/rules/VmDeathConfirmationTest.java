@@ -8,6 +8,7 @@ import io.xenpulse.schemas.decision.Decision;
 import io.xenpulse.schemas.inventory.DesiredState;
 import io.xenpulse.schemas.inventory.RecoveryPolicy;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -100,6 +101,41 @@ class VmDeathConfirmationTest {
         harness.observe(Observations.from("xen-1", 3).replayed());
         assertThat(harness.vmCommands()).isEmpty();
         assertThat(harness.state.vm("web01").orElseThrow().status()).isEqualTo(VmStatus.RUNNING);
+    }
+
+    @Test
+    void shouldTreatLiveObservationsThatReachedTheLogLongAgoAsHistory() {
+        // given: web01 runs; then the broker is down for 40 s, and the batch the probe had sent just before
+        // (its commit completed only when the broker came back) becomes readable, still marked live
+        harness.observe(Observations.from("xen-1", 1).running("web01"));
+        final Instant beforeOutage = harness.now;
+        harness.now = harness.now.plusSeconds(40);
+
+        // when: those two old observations do not show web01 (it was being migrated away at the time, say)
+        harness.observeLoggedAt(Observations.from("xen-1", 2), beforeOutage.plusSeconds(1));
+        harness.observeLoggedAt(Observations.from("xen-1", 3), beforeOutage.plusSeconds(2));
+
+        // then: nothing is decided on them, and the first current observation is taken as usual
+        assertThat(harness.vmCommands()).isEmpty();
+        assertThat(harness.state.vm("web01").orElseThrow().status()).isEqualTo(VmStatus.RUNNING);
+        harness.observe(Observations.from("xen-1", 4).running("web01"));
+        assertThat(harness.vmCommands()).isEmpty();
+        assertThat(harness.state.vm("web01").orElseThrow().status()).isEqualTo(VmStatus.RUNNING);
+    }
+
+    @Test
+    void shouldStillActOnObservationsThatWereSlowButWithinTheLagBound() {
+        // given
+        harness.observe(Observations.from("xen-1", 1).running("web01"));
+        harness.now = harness.now.plusSeconds(20);
+
+        // when: two healthy listings without web01, each read 9 s after it reached the log (bound: 10 s)
+        harness.observeLoggedAt(Observations.from("xen-1", 2), harness.now.minusSeconds(9));
+        harness.now = harness.now.plusSeconds(5);
+        harness.observeLoggedAt(Observations.from("xen-1", 3), harness.now.minusSeconds(9));
+
+        // then: death is confirmed as with any two healthy observations
+        assertThat(harness.vmCommands()).extracting(c -> c.getKind()).containsExactly(CommandKind.RESTART_VM);
     }
 
     @Test

@@ -29,9 +29,9 @@ class ClusterStateCodecTest {
         final Correlator correlator = new Correlator(CorrelatorPolicy.defaults());
         final ClusterState state = new ClusterState("c1");
         final Instant t0 = Instant.parse("2026-11-25T10:00:00Z");
-        correlator.onObservation(state, observation(1, ProcessState.PRESENT, SourceStatus.OK, t0), t0);
+        correlator.onObservation(state, observation(1, ProcessState.PRESENT, SourceStatus.OK, t0), t0, t0);
         correlator.onObservation(state, observation(2, ProcessState.ABSENT, SourceStatus.DOWN, t0.plusSeconds(1)),
-                t0.plusSeconds(1));
+                t0.plusSeconds(1), t0.plusSeconds(1));
         correlator.onTick(state, t0.plusSeconds(20));
         // when
         final byte[] encoded = codec.encode(state);

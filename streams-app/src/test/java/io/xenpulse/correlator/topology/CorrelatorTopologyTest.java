@@ -44,7 +44,7 @@ class CorrelatorTopologyTest {
     private static final Instant START = Instant.parse("2026-11-25T10:00:00Z");
     private static final CorrelatorPolicy POLICY = new CorrelatorPolicy(Duration.ofSeconds(10), Duration.ofSeconds(10),
             Duration.ofSeconds(2), 2, Duration.ofSeconds(15), Duration.ofSeconds(30), 2, Duration.ofSeconds(60),
-            Duration.ofSeconds(120));
+            Duration.ofSeconds(120), Duration.ofSeconds(10));
 
     @TempDir
     Path stateDir;
@@ -57,6 +57,8 @@ class CorrelatorTopologyTest {
     private TestOutputTopic<String, Decision> decisions;
     private TestOutputTopic<String, RecoveryCommand> commands;
     private long sequence = 1;
+    /** The driver's wall clock, which it does not expose: every advance goes through {@link #advance}. */
+    private Instant wallClock = START;
 
     @BeforeEach
     void startDriver() {
@@ -117,7 +119,7 @@ class CorrelatorTopologyTest {
         healthy("xen-1", "web01");
         xendDown("xen-1");
         // when: no more observations, only wall-clock time passes
-        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        advance(Duration.ofSeconds(11));
         // then
         final List<RecoveryCommand> issued = commands.readValuesToList();
         assertThat(issued).extracting(RecoveryCommand::getKind).containsExactly(CommandKind.RESTART_DAEMON);
@@ -125,9 +127,27 @@ class CorrelatorTopologyTest {
     }
 
     @Test
+    void shouldTakeObservationsLoggedLongBeforeTheyAreReadAsHistory() {
+        // given
+        healthy("xen-1", "web01");
+        final Instant beforeOutage = wallClock;
+        advance(Duration.ofSeconds(12));
+        // when: xend-down observations that reached the log 12 s ago (more than the 10 s lag bound, less than
+        // the 15 s silence) become readable only now
+        for (int s = 0; s < 2; s++) {
+            pipeLoggedAt(beforeOutage.plusSeconds(s), "xen-1", ProcessState.ABSENT, SourceStatus.DOWN, List.of());
+        }
+        advance(Duration.ofSeconds(11));
+        // then: xend being down back then does not start the daemon ladder now
+        assertThat(commands.readValuesToList()).extracting(RecoveryCommand::getKind)
+                .doesNotContain(CommandKind.RESTART_DAEMON);
+        assertThat(decisions.readValuesToList()).extracting(Decision::getRule).doesNotContain("daemon-outage-grace");
+    }
+
+    @Test
     void shouldReportSilenceWithoutAnyInputRecord() {
         healthy("xen-1", "web01");
-        driver.advanceWallClockTime(Duration.ofSeconds(16));
+        advance(Duration.ofSeconds(16));
         assertThat(decisions.readValuesToList()).extracting(Decision::getRule).contains("node-silent");
     }
 
@@ -140,7 +160,7 @@ class CorrelatorTopologyTest {
         rawObservations.pipeInput("c1", new byte[] {7, 0, 0, 0, 1, 2, 3}, START);
         healthy("xen-1", "web01");
         xendDown("xen-1");
-        driver.advanceWallClockTime(Duration.ofSeconds(11));
+        advance(Duration.ofSeconds(11));
         // then
         assertThat(deadLetters.readRecordsToList()).hasSize(1);
         assertThat(commands.readValuesToList()).extracting(RecoveryCommand::getKind)
@@ -167,15 +187,24 @@ class CorrelatorTopologyTest {
         pipe(node, ProcessState.ABSENT, SourceStatus.DOWN, List.of());
     }
 
-    /** One observation per second of wall-clock and event time. */
+    private void advance(Duration duration) {
+        wallClock = wallClock.plus(duration);
+        driver.advanceWallClockTime(duration);
+    }
+
+    /** One observation per second, logged (its record timestamp) as the wall clock reads when piped. */
     private void pipe(String node, ProcessState xend, SourceStatus status, List<DomainEntry> domains) {
-        final Instant at = START.plusSeconds(sequence);
+        pipeLoggedAt(wallClock, node, xend, status, domains);
+    }
+
+    private void pipeLoggedAt(Instant loggedAt, String node, ProcessState xend, SourceStatus status,
+            List<DomainEntry> domains) {
         observations.pipeInput("c1", NodeObservation.newBuilder().setCluster("c1").setNode(node).setBootId("b1")
-                .setSequence(sequence++).setObservedAt(at)
+                .setSequence(sequence++).setObservedAt(loggedAt)
                 .setDaemons(List.of(DaemonCheck.newBuilder().setDaemon("xend").setProcess(xend).setControl(status).build()))
                 .setListings(List.of(ListingResult.newBuilder().setSource(ListingSource.XM).setStatus(status)
                         .setDomains(domains).build()))
-                .build(), at);
-        driver.advanceWallClockTime(Duration.ofSeconds(1));
+                .build(), loggedAt);
+        advance(Duration.ofSeconds(1));
     }
 }
