@@ -61,8 +61,10 @@ class ObservationPublisherTest {
     void shouldKeepTheProducerSmallUnlessTheOperatorAsksForMetricsOrMoreBuffer() {
         // when
         final Map<String, Object> defaults = config(Map.of());
-        final Map<String, Object> operators = config(Map.of("metric.reporters",
-                "org.apache.kafka.common.metrics.JmxReporter", "enable.metrics.push", "true", "buffer.memory", "8388608"));
+        final Map<String, Object> operators = config(Map.of(
+                "metric.reporters", "org.apache.kafka.common.metrics.JmxReporter",
+                "enable.metrics.push", "true",
+                "buffer.memory", "8388608"));
 
         // then
         assertThat(defaults)

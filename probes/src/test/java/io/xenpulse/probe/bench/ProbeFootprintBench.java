@@ -64,8 +64,8 @@ public final class ProbeFootprintBench {
         command.addAll(unit.jvmOptions());
         command.addAll(extraJvmOptions());
         if (baseline) {
-            final String benchClasses = BareProducer.class.getProtectionDomain().getCodeSource().getLocation().getPath();
-            command.addAll(List.of("-cp", jar + ":" + benchClasses, BareProducer.class.getName()));
+            final String testClasses = BareProducer.class.getProtectionDomain().getCodeSource().getLocation().getPath();
+            command.addAll(List.of("-cp", jar + ":" + testClasses, BareProducer.class.getName()));
         } else {
             command.addAll(List.of("-jar", jar.toString()));
         }
