@@ -110,8 +110,9 @@ final class RegistryHttp {
             if (body.isPresent()) {
                 final byte[] bytes = body.get().getBytes(StandardCharsets.UTF_8);
                 connection.setRequestProperty("Content-Type", CONTENT_TYPE);
+                // Buffered, not streamed: a streamed body makes HttpURLConnection drop the answer to a 401, and
+                // with it the registry's reason. Every body we send is small and safe to send twice.
                 connection.setDoOutput(true);
-                connection.setFixedLengthStreamingMode(bytes.length);
                 try (OutputStream out = connection.getOutputStream()) {
                     out.write(bytes);
                 }
@@ -150,8 +151,11 @@ final class RegistryHttp {
         final String message = parsed.map(node -> node.path("message").asText(""))
                 .filter(text -> !text.isBlank())
                 .orElseGet(() -> shorten(response.body()));
+        final String hint = status == 401 || status == 403
+                ? " (check the registry credentials: " + RegistryClientSettings.USER_INFO + ")" : "";
         throw new SchemaRegistryException("schema registry at " + base + " refused to " + operation + " (HTTP "
-                + status + (errorCode >= 0 ? ", error_code " + errorCode : "") + "): " + message, status, errorCode);
+                + status + (errorCode >= 0 ? ", error_code " + errorCode : "") + "): " + message + hint, status,
+                errorCode);
     }
 
     private Optional<JsonNode> parse(String body) {

@@ -33,6 +33,7 @@ class RestSchemaRegistryClientProtocolTest {
     private HttpServer server;
     private volatile int status = 200;
     private volatile String answer = "{\"id\": 17}";
+    private volatile boolean askForCredentials;
 
     @BeforeEach
     void startEndpoint() throws IOException {
@@ -52,6 +53,9 @@ class RestSchemaRegistryClientProtocolTest {
                 exchange.getRequestHeaders().getFirst("Authorization"),
                 new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8)));
         final byte[] body = answer.getBytes(StandardCharsets.UTF_8);
+        if (askForCredentials) {
+            exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"registry\"");
+        }
         exchange.sendResponseHeaders(status, body.length);
         exchange.getResponseBody().write(body);
         exchange.close();
@@ -146,6 +150,25 @@ class RestSchemaRegistryClientProtocolTest {
             release.countDown();
             hung.stop(0);
         }
+    }
+
+    @Test
+    void shouldReportWrongCredentialsAsARefusalNotAsAnUnreachableRegistry() {
+        // given: the registry wants other credentials than the ones we post a schema with
+        status = 401;
+        askForCredentials = true;
+        answer = "{\"error_code\": 401, \"message\": \"Unauthorized\"}";
+        final RestSchemaRegistryClient client = new RestSchemaRegistryClient(RegistryClientSettings.fromConfig(
+                Map.of("schema.registry.url", baseUrl(), "basic.auth.user.info", "probe:wrong")));
+
+        // then
+        assertThatThrownBy(() -> client.register("s-value", Decision.getClassSchema()))
+                .isInstanceOf(SchemaRegistryException.class)
+                .hasMessageContaining("refused to register")
+                .hasMessageContaining("HTTP 401, error_code 401): Unauthorized")
+                .hasMessageContaining("check the registry credentials: basic.auth.user.info")
+                .hasMessageNotContaining("wrong")
+                .satisfies(e -> assertThat(((SchemaRegistryException) e).httpStatus()).hasValue(401));
     }
 
     @Test
