@@ -1,11 +1,11 @@
 package io.xenpulse.probe.bench;
 
+import io.xenpulse.probe.daemon.DaemonSpec;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Stand-ins for a dom0's control daemons, so the benchmark measures the steady state of a healthy node
@@ -15,9 +15,8 @@ import java.util.Map;
  */
 final class RunningDaemons implements AutoCloseable {
 
-    /** Daemon name to its pid file, relative to the run directory, as DaemonSpec expects them. */
-    private static final Map<String, String> PID_FILES = Map.of("xend", "xend.pid",
-            "xenconsoled", "xen/xenconsoled.pid", "xenstored", "xen/xenstored.pid", "libvirtd", "libvirtd.pid");
+    private static final List<DaemonSpec> DAEMONS =
+            List.of(DaemonSpec.XEND, DaemonSpec.XENCONSOLED, DaemonSpec.XENSTORED, DaemonSpec.LIBVIRTD);
 
     private final Path runDir;
     private final List<Process> processes = new ArrayList<>();
@@ -29,11 +28,12 @@ final class RunningDaemons implements AutoCloseable {
     static RunningDaemons start(Path work) throws IOException {
         final Path programs = Files.createDirectories(work.resolve("daemons"));
         final RunningDaemons daemons = new RunningDaemons(Files.createDirectories(work.resolve("run")));
-        for (Map.Entry<String, String> daemon : PID_FILES.entrySet()) {
-            final Path program = Files.copy(Path.of("/bin/sleep"), programs.resolve(daemon.getKey()));
+        for (DaemonSpec daemon : DAEMONS) {
+            final Path program = Files.copy(Path.of("/bin/sleep"), programs.resolve(daemon.daemon()));
             final Process process = new ProcessBuilder(program.toString(), "infinity").start();
             daemons.processes.add(process);
-            final Path pidFile = daemons.runDir.resolve(daemon.getValue());
+            // the first place the probe looks for this daemon's pid file
+            final Path pidFile = daemons.runDir.resolve(daemon.pidFiles().get(0));
             Files.createDirectories(pidFile.getParent());
             Files.writeString(pidFile, process.pid() + "\n");
         }
