@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xenpulse.schemas.command.CommandResult;
 import io.xenpulse.schemas.command.ResultStatus;
+import io.xenpulse.schemas.observation.NodeObservation;
+import io.xenpulse.schemas.observation.Toolstack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +70,34 @@ class SchemaEvolutionTest {
                 .isInstanceOf(SerializationException.class)
                 .hasMessageContaining("cannot be read as " + CommandResult.class.getName())
                 .hasMessageContaining("targetNode");
+    }
+
+    @Test
+    void shouldReadAnObservationFromAProbeThatPredatesTheToolstackFieldAsUndeclared() {
+        // given: a NodeObservation written by a probe whose schema had no toolstack field
+        final Schema older = withoutFields(NodeObservation.getClassSchema(), Set.of("toolstack"));
+        final GenericRecord written = new GenericData.Record(older);
+        written.put("cluster", "c1");
+        written.put("node", "xen-1");
+        written.put("bootId", "boot-1");
+        written.put("sequence", 7L);
+        written.put("observedAt", SampleRecords.AT.toEpochMilli());
+        written.put("replayed", false);
+        written.put("daemons", List.of());
+        written.put("listings", List.of());
+        written.put("peers", List.of());
+        final SpecificAvroDeserializer<NodeObservation> observations =
+                new SpecificAvroDeserializer<>(registry, NodeObservation.class);
+        final int id = registry.register("xen-observations-value", older);
+
+        // when
+        final NodeObservation read = observations.deserialize("xen-observations",
+                ConfluentWireFormat.encode(id, new GenericDatumWriter<>(older), written));
+
+        // then
+        assertThat(read.getNode()).isEqualTo("xen-1");
+        assertThat(read.getSequence()).isEqualTo(7L);
+        assertThat(read.getToolstack()).isEqualTo(Toolstack.UNDECLARED);
     }
 
     private byte[] encode(Schema writerSchema, GenericRecord record) {
