@@ -29,6 +29,10 @@ public final class ClusterState {
     final TreeSet<String> maintenanceNodes = new TreeSet<>();
     int minHealthyNodes = 1;
     long decisionCounter;
+    /** The correlator's own clock when it last processed anything of this cluster (see {@link OwnView}). */
+    Instant lastProcessedAt;
+    /** Since when the correlator's view of this cluster is continuous; silence is never counted from before. */
+    Instant trustedSince;
 
     ClusterState() {
         // for the state store
@@ -95,7 +99,24 @@ public final class ClusterState {
     }
 
     int silentNodes(Instant now, Duration after) {
-        return (int) nodes.values().stream().filter(n -> n.isSilent(now, after)).count();
+        return (int) nodes.values().stream().filter(n -> isSilent(n, now, after)).count();
+    }
+
+    /**
+     * Whether nothing has proven the node alive for {@code after}: its last observation reached the log that
+     * long ago, and the correlator's view has been continuous at least that long (invariant 9). A node never
+     * heard from is silent.
+     */
+    boolean isSilent(NodeState node, Instant now, Duration after) {
+        return node.lastSeenAt == null || !silentSince(node).plus(after).isAfter(now);
+    }
+
+    /** From when a node's silence is counted: its last proof of life, or when our view became continuous. */
+    Instant silentSince(NodeState node) {
+        if (trustedSince == null || node.lastSeenAt == null) {
+            return node.lastSeenAt;
+        }
+        return node.lastSeenAt.isAfter(trustedSince) ? node.lastSeenAt : trustedSince;
     }
 
     /** What the operator wants for one VM, from the inventory. */

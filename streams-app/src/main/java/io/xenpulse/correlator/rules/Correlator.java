@@ -25,30 +25,40 @@ public final class Correlator {
     private final VmRecovery recovery;
     private final VmWatch vms;
     private final Duration observationMaxLag;
+    private final OwnView ownView;
 
     public Correlator(CorrelatorPolicy policy) {
         this.observationMaxLag = policy.observationMaxLag();
-        this.fence = new FenceLadder(policy, new FenceGuard(policy));
+        this.ownView = new OwnView(policy);
+        this.fence = new FenceLadder(policy, new FenceGuard(policy, ownView));
         this.daemon = new DaemonLadder(policy, fence);
         this.recovery = new VmRecovery(policy, new RelocationSafety());
         this.vms = new VmWatch(recovery);
     }
 
     /**
-     * @param loggedAt when the observation reached the log (the broker's append time): an observation read
-     *     long after that is history, whatever its probe thought when sending it
+     * @param loggedAt when the observation reached the log (the broker's append time). It is the node's proof
+     *     of life, whenever the correlator gets to read it. An observation read long after it was logged is
+     *     history: it still proves the node was alive then, but its content is not the present, and reading it
+     *     tells the correlator that it is behind.
      */
     public Outcome onObservation(ClusterState cluster, NodeObservation observation, Instant loggedAt, Instant now) {
         final Emitter out = new Emitter(cluster, now);
-        if (observation.getReplayed() || isHistory(loggedAt, now)) {
-            return out.outcome(); // delivered late (from a probe's spool, or committed after an outage)
+        ownView.onActivity(cluster, out);
+        final boolean readLate = isHistory(loggedAt, now);
+        if (readLate && !observation.getReplayed()) {
+            ownView.onLateRead(cluster, Duration.between(loggedAt, now), out);
         }
         final NodeState node = cluster.nodeOrNew(observation.getNode());
-        if (!acceptAsCurrent(node, observation, out)) {
+        if (observation.getReplayed() || readLate) {
+            provesAlive(node, observation, loggedAt); // delivered late: from a probe's spool, or read late by us
             return out.outcome();
         }
-        node.lastSeenAt = now;
-        node.silentReported = false;
+        if (!acceptAsCurrent(node, observation, out)) {
+            provesAlive(node, observation, loggedAt);
+            return out.outcome();
+        }
+        provesAlive(node, observation, loggedAt);
         final ObservationReading reading = ObservationReading.of(observation);
         daemon.onReading(node, reading, out);
         vms.onReading(cluster, node, reading, out);
@@ -63,6 +73,7 @@ public final class Correlator {
 
     public Outcome onResult(ClusterState cluster, CommandResult result, Instant now) {
         final Emitter out = new Emitter(cluster, now);
+        ownView.onActivity(cluster, out);
         if (cluster.pending.remove(result.getCommandId()) == null) {
             return out.outcome(); // not ours, or a duplicate delivery of a result already handled
         }
@@ -78,16 +89,21 @@ public final class Correlator {
     }
 
     public Outcome onInventory(ClusterState cluster, ClusterInventory inventory, Instant now) {
+        final Emitter out = new Emitter(cluster, now);
+        ownView.onActivity(cluster, out);
         cluster.apply(inventory);
-        return Outcome.none();
+        return out.outcome();
     }
 
     public Outcome onTick(ClusterState cluster, Instant now) {
         final Emitter out = new Emitter(cluster, now);
+        ownView.onActivity(cluster, out);
         for (NodeState node : new ArrayList<>(cluster.nodes())) {
             advance(cluster, node, out);
         }
-        expireVmCommands(cluster, out);
+        if (ownView.trusted(cluster, now)) {
+            expireVmCommands(cluster, out); // a result may still be in the backlog we are reading
+        }
         return out.outcome();
     }
 
@@ -95,6 +111,20 @@ public final class Correlator {
         daemon.advance(cluster, node, out);
         if (fence.advance(cluster, node, out)) {
             vms.onNodeSilent(cluster, node, out);
+        }
+    }
+
+    /**
+     * An observation that reached the log proves its node was alive then, even when its content is history.
+     * A fenced node's old boot proves nothing: it was powered off, and what it still had in flight is stale.
+     */
+    private static void provesAlive(NodeState node, NodeObservation observation, Instant loggedAt) {
+        if (node.phase == NodePhase.FENCED && observation.getBootId().equals(node.fencedBootId)) {
+            return;
+        }
+        if (node.lastSeenAt == null || loggedAt.isAfter(node.lastSeenAt)) {
+            node.lastSeenAt = loggedAt;
+            node.silentReported = false;
         }
     }
 

@@ -7,20 +7,27 @@ import java.util.Optional;
  * Invariant 5, no fence storms: decides whether fencing a node is allowed right now. A fence is withheld
  * while another fence in the cluster is in flight, when half or more of the cluster's nodes are silent (the
  * monitoring path is the likelier fault, as oVirt and Kubernetes NHC assume), when it would leave fewer
- * healthy nodes than the inventory requires, and for nodes in maintenance.
+ * healthy nodes than the inventory requires, for nodes in maintenance, and while the correlator's own view
+ * is not continuous (invariant 9: it restarted or is catching up).
  */
 final class FenceGuard {
 
     private final CorrelatorPolicy policy;
+    private final OwnView ownView;
 
-    FenceGuard(CorrelatorPolicy policy) {
+    FenceGuard(CorrelatorPolicy policy, OwnView ownView) {
         this.policy = policy;
+        this.ownView = ownView;
     }
 
     /** Empty when the fence may go ahead; otherwise why not. */
     Optional<String> objectionTo(ClusterState cluster, NodeState target, Instant now) {
         if (cluster.inMaintenance(target.name)) {
             return Optional.of(target.name + " is in maintenance");
+        }
+        if (!ownView.trusted(cluster, now)) {
+            return Optional.of("the correlator is catching up (its view is continuous only since "
+                    + cluster.trustedSince + ")");
         }
         for (NodeState other : cluster.nodes()) {
             if (other != target && other.phase == NodePhase.FENCING) {
@@ -34,7 +41,7 @@ final class FenceGuard {
                     + " nodes are silent: the monitoring path, not the nodes, is the likely fault");
         }
         final long healthyOthers = cluster.nodes().stream()
-                .filter(n -> n != target && n.isHealthy() && !n.isSilent(now, policy.nodeSilentAfter()))
+                .filter(n -> n != target && n.isHealthy() && !cluster.isSilent(n, now, policy.nodeSilentAfter()))
                 .count();
         if (healthyOthers < cluster.minHealthyNodes) {
             return Optional.of("fencing would leave " + healthyOthers + " healthy nodes, minimum is "

@@ -36,7 +36,7 @@ final class FenceLadder {
     /** Lost-node detection and fence issuance; returns true when the node just fell silent. */
     boolean advance(ClusterState cluster, NodeState node, Emitter out) {
         final Instant now = out.now();
-        final boolean newlySilent = checkSilence(node, out);
+        final boolean newlySilent = checkSilence(cluster, node, out);
         if (node.phase == NodePhase.AWAITING_FENCE) {
             tryFence(cluster, node, out);
         } else if (node.phase == NodePhase.FENCING && isExpired(cluster, node.fenceCommandId, now)) {
@@ -64,20 +64,20 @@ final class FenceLadder {
         return false;
     }
 
-    private boolean checkSilence(NodeState node, Emitter out) {
+    private boolean checkSilence(ClusterState cluster, NodeState node, Emitter out) {
         if (node.lastSeenAt == null || node.phase == NodePhase.FENCED || node.phase == NodePhase.FENCING) {
             return false;
         }
         final Instant now = out.now();
         final Duration silentFor = Duration.between(node.lastSeenAt, now);
         boolean newlySilent = false;
-        if (!node.silentReported && node.isSilent(now, policy.nodeSilentAfter())) {
+        if (!node.silentReported && cluster.isSilent(node, now, policy.nodeSilentAfter())) {
             node.silentReported = true;
             newlySilent = true;
             out.judge(Rule.NODE_SILENT, DecisionAction.NONE, node.name, null, "no observation for "
                     + silentFor.toSeconds() + " s: its VMs are UNKNOWN", DaemonLadder.timerEvidence(node, now));
         }
-        final boolean lost = node.isSilent(now, policy.nodeLostAfter());
+        final boolean lost = cluster.isSilent(node, now, policy.nodeLostAfter());
         if (lost && (node.phase == NodePhase.HEALTHY || node.phase == NodePhase.DAEMON_DOWN
                 || node.phase == NodePhase.RESTARTING)) {
             if (node.incidentId.isEmpty()) {

@@ -11,6 +11,7 @@ public final class NodeState {
     String name;
     String bootId = "";
     long lastSequence = -1;
+    /** When the node's newest observation reached the log (broker append time): its last proof of life. */
     Instant lastSeenAt;
     NodePhase phase = NodePhase.HEALTHY;
     ControlPath controlPath = ControlPath.UNVERIFIED;
@@ -57,10 +58,6 @@ public final class NodeState {
     /** Whether the node can take work: on the ladder's first rung with a healthy control path. */
     boolean isHealthy() {
         return phase == NodePhase.HEALTHY && controlPath.isHealthy();
-    }
-
-    boolean isSilent(Instant now, java.time.Duration after) {
-        return lastSeenAt == null || !lastSeenAt.plus(after).isAfter(now);
     }
 
     void openIncident(String id, String cause) {

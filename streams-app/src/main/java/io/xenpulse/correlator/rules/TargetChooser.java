@@ -14,7 +14,7 @@ final class TargetChooser {
         return cluster.nodes().stream()
                 .filter(n -> !n.name.equals(excluded))
                 .filter(NodeState::isHealthy)
-                .filter(n -> !n.isSilent(now, policy.nodeSilentAfter()))
+                .filter(n -> !cluster.isSilent(n, now, policy.nodeSilentAfter()))
                 .filter(n -> !cluster.inMaintenance(n.name))
                 .min(Comparator.comparingInt((NodeState n) -> load(cluster, n.name)).thenComparing(n -> n.name))
                 .map(n -> n.name);

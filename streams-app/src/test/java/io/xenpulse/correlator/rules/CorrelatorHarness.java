@@ -22,6 +22,8 @@ final class CorrelatorHarness {
             Duration.ofSeconds(2), 3, Duration.ofSeconds(15), Duration.ofSeconds(30), 2, Duration.ofSeconds(60),
             Duration.ofSeconds(120), Duration.ofSeconds(10));
 
+    static final Duration TICK = Duration.ofSeconds(1);
+
     final ClusterState state = new ClusterState(Observations.CLUSTER);
     final Correlator correlator = new Correlator(POLICY);
     final List<Decision> decisions = new ArrayList<>();
@@ -48,9 +50,29 @@ final class CorrelatorHarness {
         return collect(correlator.onObservation(state, observation.build(), loggedAt, now));
     }
 
+    /** Time passes with the correlator ticking every second, as its wall-clock punctuator does. */
     Outcome pass(Duration duration) {
-        now = now.plus(duration);
+        final Instant until = now.plus(duration);
+        final List<Decision> emitted = new ArrayList<>();
+        final List<RecoveryCommand> issued = new ArrayList<>();
+        while (now.isBefore(until)) {
+            final Duration left = Duration.between(now, until);
+            now = now.plus(left.compareTo(TICK) < 0 ? left : TICK);
+            final Outcome outcome = collect(correlator.onTick(state, now));
+            emitted.addAll(outcome.decisions());
+            issued.addAll(outcome.commands());
+        }
+        return new Outcome(emitted, issued);
+    }
+
+    /** One punctuator tick at the current time (it may fire between any two records). */
+    Outcome tick() {
         return collect(correlator.onTick(state, now));
+    }
+
+    /** Time passes without the correlator running at all (its own restart, a stalled stream thread). */
+    void correlatorAway(Duration duration) {
+        now = now.plus(duration);
     }
 
     /** Every node reports a healthy listing with the given VMs: one probe round. */

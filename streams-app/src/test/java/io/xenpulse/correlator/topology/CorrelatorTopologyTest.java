@@ -187,9 +187,12 @@ class CorrelatorTopologyTest {
         pipe(node, ProcessState.ABSENT, SourceStatus.DOWN, List.of());
     }
 
+    /** Wall-clock time passes in one-second steps, so the punctuator ticks as it does in production. */
     private void advance(Duration duration) {
-        wallClock = wallClock.plus(duration);
-        driver.advanceWallClockTime(duration);
+        for (long s = 0; s < duration.toSeconds(); s++) {
+            wallClock = wallClock.plusSeconds(1);
+            driver.advanceWallClockTime(Duration.ofSeconds(1));
+        }
     }
 
     /** One observation per second, logged (its record timestamp) as the wall clock reads when piped. */

@@ -1,0 +1,65 @@
+package io.xenpulse.correlator.rules;
+
+import io.xenpulse.schemas.decision.DecisionAction;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Invariant 9, our own blindness is not the cluster's failure: whether the correlator may trust its own view
+ * of a cluster enough to call a node silent, lost or failing.
+ *
+ * <p>The view stops being trusted when the correlator itself was away from the cluster (its own restart, a
+ * stalled stream thread: nothing, not even a tick, touched the cluster for longer than the maximum lag) or
+ * falls behind (it reads an observation that reached the log longer ago than the maximum lag). From then on a
+ * node's silence is counted from the moment trust was regained, never from before: a newly elected vSphere HA
+ * master likewise waits a full bound of its own before it declares hosts dead. Until a full silence bound has
+ * passed on the correlator's own clock, no timer escalates to a fence.
+ *
+ * <pre>
+ *  trusted --gap or late read--> catching up --(silence bound passes, no new gap or late read)--> trusted
+ * </pre>
+ */
+final class OwnView {
+
+    private final Duration maxLag;
+    private final Duration settle;
+
+    OwnView(CorrelatorPolicy policy) {
+        this.maxLag = policy.observationMaxLag();
+        this.settle = policy.nodeSilentAfter();
+    }
+
+    /** Records that the correlator is looking at the cluster now; a long absence restarts the silence clocks. */
+    void onActivity(ClusterState cluster, Emitter out) {
+        final Instant now = out.now();
+        final Instant last = cluster.lastProcessedAt;
+        cluster.lastProcessedAt = now;
+        if (last == null) {
+            cluster.trustedSince = now; // a cluster new to this correlator: nothing is known to be silent yet
+        } else if (Duration.between(last, now).compareTo(maxLag) > 0) {
+            distrust(cluster, out, "the correlator did not process this cluster for "
+                    + Duration.between(last, now).toSeconds() + " s (its own restart or a stall)");
+        }
+    }
+
+    /** An observation read longer than the maximum lag after it reached the log: we are behind. */
+    void onLateRead(ClusterState cluster, Duration lag, Emitter out) {
+        distrust(cluster, out, "the correlator reads observations " + lag.toMillis() + " ms after they reached"
+                + " the log (it is catching up)");
+    }
+
+    /** Whether a full silence bound has passed since the view was last found untrustworthy. */
+    boolean trusted(ClusterState cluster, Instant now) {
+        return cluster.trustedSince == null || !cluster.trustedSince.plus(settle).isAfter(now);
+    }
+
+    private void distrust(ClusterState cluster, Emitter out, String why) {
+        final boolean wasTrusted = trusted(cluster, out.now());
+        cluster.trustedSince = out.now();
+        if (wasTrusted) {
+            out.judge(Rule.CORRELATOR_CATCHING_UP, DecisionAction.NONE, null, null, why + ": no node is declared"
+                    + " silent or lost and nothing is fenced before " + out.now().plus(settle), List.of());
+        }
+    }
+}
