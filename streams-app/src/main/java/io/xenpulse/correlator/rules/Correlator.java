@@ -26,11 +26,13 @@ public final class Correlator {
     private final VmWatch vms;
     private final Duration observationMaxLag;
     private final OwnView ownView;
+    private final PeerWitness peers;
 
     public Correlator(CorrelatorPolicy policy) {
         this.observationMaxLag = policy.observationMaxLag();
         this.ownView = new OwnView(policy);
-        this.fence = new FenceLadder(policy, new FenceGuard(policy, ownView));
+        this.peers = new PeerWitness(policy);
+        this.fence = new FenceLadder(policy, new FenceGuard(policy, ownView, peers), peers);
         this.daemon = new DaemonLadder(policy, fence);
         this.recovery = new VmRecovery(policy, new RelocationSafety());
         this.vms = new VmWatch(recovery);
@@ -59,6 +61,7 @@ public final class Correlator {
             return out.outcome();
         }
         provesAlive(node, observation, loggedAt);
+        peers.record(cluster, observation, loggedAt);
         final ObservationReading reading = ObservationReading.of(observation);
         daemon.onReading(node, reading, out);
         vms.onReading(cluster, node, reading, out);
@@ -125,6 +128,7 @@ public final class Correlator {
         if (node.lastSeenAt == null || loggedAt.isAfter(node.lastSeenAt)) {
             node.lastSeenAt = loggedAt;
             node.silentReported = false;
+            node.silenceVerdictReported = "";
         }
     }
 

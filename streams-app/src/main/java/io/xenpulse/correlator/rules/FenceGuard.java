@@ -8,16 +8,19 @@ import java.util.Optional;
  * while another fence in the cluster is in flight, when half or more of the cluster's nodes are silent (the
  * monitoring path is the likelier fault, as oVirt and Kubernetes NHC assume), when it would leave fewer
  * healthy nodes than the inventory requires, for nodes in maintenance, and while the correlator's own view
- * is not continuous (invariant 9: it restarted or is catching up).
+ * is not continuous (invariant 9: it restarted or is catching up), and for a silent node whose peers still
+ * reach it or have stopped reporting on it.
  */
 final class FenceGuard {
 
     private final CorrelatorPolicy policy;
     private final OwnView ownView;
+    private final PeerWitness peers;
 
-    FenceGuard(CorrelatorPolicy policy, OwnView ownView) {
+    FenceGuard(CorrelatorPolicy policy, OwnView ownView, PeerWitness peers) {
         this.policy = policy;
         this.ownView = ownView;
+        this.peers = peers;
     }
 
     /** Empty when the fence may go ahead; otherwise why not. */
@@ -28,6 +31,10 @@ final class FenceGuard {
         if (!ownView.trusted(cluster, now)) {
             return Optional.of("the correlator is catching up (its view is continuous only since "
                     + cluster.trustedSince + ")");
+        }
+        if (cluster.isSilent(target, now, policy.nodeSilentAfter()) && !peers.allowsFencingSilent(target, now)) {
+            return Optional.of(target.name + "'s silence is not confirmed by its peers ("
+                    + peers.verdict(target, now) + "): its probe or uplink may be what failed");
         }
         for (NodeState other : cluster.nodes()) {
             if (other != target && other.phase == NodePhase.FENCING) {

@@ -16,10 +16,12 @@ final class FenceLadder {
 
     private final CorrelatorPolicy policy;
     private final FenceGuard guard;
+    private final PeerWitness peers;
 
-    FenceLadder(CorrelatorPolicy policy, FenceGuard guard) {
+    FenceLadder(CorrelatorPolicy policy, FenceGuard guard, PeerWitness peers) {
         this.policy = policy;
         this.guard = guard;
+        this.peers = peers;
     }
 
     /** Moves the node to AWAITING_FENCE; the fence itself is issued by {@link #advance} when allowed. */
@@ -80,14 +82,40 @@ final class FenceLadder {
         final boolean lost = cluster.isSilent(node, now, policy.nodeLostAfter());
         if (lost && (node.phase == NodePhase.HEALTHY || node.phase == NodePhase.DAEMON_DOWN
                 || node.phase == NodePhase.RESTARTING)) {
+            final PeerWitness.Verdict verdict = peers.verdict(node, now);
+            if (!peers.allowsFencingSilent(node, now)) {
+                reportUnconfirmedLoss(node, verdict, silentFor, out);
+                return newlySilent;
+            }
             if (node.incidentId.isEmpty()) {
                 node.openIncident("lost-" + node.lastSequence, "silent");
             }
             out.judge(Rule.NODE_LOST, DecisionAction.NONE, node.name, null, "no observation for "
-                    + silentFor.toSeconds() + " s: node lost, fencing it", DaemonLadder.timerEvidence(node, now));
+                    + silentFor.toSeconds() + " s" + (verdict == PeerWitness.Verdict.UNREACHED
+                            ? " and its peers cannot reach it" : " (no peer checks configured)")
+                    + ": node lost, fencing it", DaemonLadder.timerEvidence(node, now));
             request(node, "silent for " + silentFor.toSeconds() + " s");
         }
         return newlySilent;
+    }
+
+    /**
+     * A silent node its peers still reach (or stopped reporting on) is not dead: its probe or uplink is. That
+     * needs an operator, never a fence; its VMs stay UNKNOWN. Reported once per verdict.
+     */
+    private static void reportUnconfirmedLoss(NodeState node, PeerWitness.Verdict verdict, Duration silentFor,
+            Emitter out) {
+        if (verdict.name().equals(node.silenceVerdictReported)) {
+            return;
+        }
+        node.silenceVerdictReported = verdict.name();
+        final boolean reached = verdict == PeerWitness.Verdict.REACHED;
+        out.judge(reached ? Rule.NODE_PROBE_SILENT : Rule.NODE_ISOLATION_UNCONFIRMED, DecisionAction.NONE,
+                node.name, null, "no observation for " + silentFor.toSeconds() + " s, but "
+                        + (reached ? "its peers still reach it: its probe or uplink is down, not the node"
+                                : "its peers stopped reporting on it too: isolation cannot be told from death")
+                        + "; no fence, its VMs are UNKNOWN; an operator must look",
+                DaemonLadder.timerEvidence(node, out.now()));
     }
 
     private void tryFence(ClusterState cluster, NodeState node, Emitter out) {

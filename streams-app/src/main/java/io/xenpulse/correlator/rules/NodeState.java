@@ -16,6 +16,13 @@ public final class NodeState {
     NodePhase phase = NodePhase.HEALTHY;
     ControlPath controlPath = ControlPath.UNVERIFIED;
     boolean silentReported;
+    /** The last peer verdict reported for this node while it was silent, so each change is reported once. */
+    String silenceVerdictReported = "";
+
+    /** What other nodes' probes said about reaching this one (see {@link PeerWitness}). */
+    boolean watchedByPeers;
+    Instant peerReachedAt;
+    Instant peerUnreachedAt;
 
     /** Set while an incident (daemon outage, loss) is open; part of every command id it causes. */
     String incidentId = "";

@@ -6,6 +6,7 @@ import io.xenpulse.schemas.observation.DomainState;
 import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.ListingSource;
 import io.xenpulse.schemas.observation.NodeObservation;
+import io.xenpulse.schemas.observation.PeerCheck;
 import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.time.Instant;
@@ -28,6 +29,7 @@ final class Observations {
     private final List<DomainEntry> xlDomains = new ArrayList<>();
     private boolean withXl;
     private boolean replayed;
+    private final List<PeerCheck> peers = new ArrayList<>();
 
     private Observations(String node, long sequence) {
         this.node = node;
@@ -76,6 +78,12 @@ final class Observations {
         return this;
     }
 
+    /** This node's probe reached (or could not reach) {@code peer}. */
+    Observations peer(String peer, SourceStatus status) {
+        peers.add(PeerCheck.newBuilder().setPeer(peer).setAddress(peer + ":22").setStatus(status).build());
+        return this;
+    }
+
     Observations boot(String id) {
         bootId = id;
         return this;
@@ -99,7 +107,7 @@ final class Observations {
                 .setSequence(sequence).setObservedAt(at).setReplayed(replayed)
                 .setDaemons(List.of(DaemonCheck.newBuilder().setDaemon("xend").setProcess(xendProcess)
                         .setControl(xendControl).build()))
-                .setListings(listings).build();
+                .setListings(listings).setPeers(peers).build();
     }
 
     private static DomainEntry domain(String name, DomainState state) {
