@@ -15,7 +15,7 @@ import org.slf4j.MDC;
 
 /**
  * The probe's heartbeat: every interval it reads its {@link SignalSource}, stamps the result with the
- * probe's identity (cluster, node, boot id, sequence, observed-at) and hands it to an
+ * probe's identity (cluster, node, boot id, sequence, observed-at) and the node's toolstack, and hands it to an
  * {@link ObservationSink}. A failing cycle is logged and the next one runs as planned: the observation
  * stream is itself the node's liveness signal, so one bad read must not silence it.
  *
@@ -129,6 +129,7 @@ public final class ProbeLoop implements AutoCloseable {
                 .setReplayed(false)
                 .setDaemons(signals.daemons())
                 .setListings(signals.listings())
+                .setToolstack(source.toolstack())
                 .setPeers(signals.peers())
                 .build();
     }

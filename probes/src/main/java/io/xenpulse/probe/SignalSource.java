@@ -1,5 +1,6 @@
 package io.xenpulse.probe;
 
+import io.xenpulse.schemas.observation.Toolstack;
 import java.util.Optional;
 
 /**
@@ -18,4 +19,12 @@ public interface SignalSource {
 
     /** The node's current boot id ({@code /proc/sys/kernel/random/boot_id}). */
     String bootId();
+
+    /**
+     * The toolstack the node runs, as this source found it. UNDECLARED for a source that does not judge it
+     * (a simulated node): the correlator then infers it from the daemons and listings reported.
+     */
+    default Toolstack toolstack() {
+        return Toolstack.UNDECLARED;
+    }
 }

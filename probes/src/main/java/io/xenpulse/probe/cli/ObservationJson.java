@@ -13,7 +13,8 @@ import io.xenpulse.schemas.observation.PeerCheck;
 
 /**
  * Renders an observation as the JSON an operator reads on a node ({@code xenpulse probe --once --print}):
- * plain field names, ISO-8601 time, every source with its status, latency and message, every domain.
+ * plain field names, ISO-8601 time, the toolstack found, every source with its status, latency and message,
+ * every domain.
  */
 public final class ObservationJson {
 
@@ -30,6 +31,7 @@ public final class ObservationJson {
         root.put("sequence", observation.getSequence());
         root.put("observedAt", observation.getObservedAt().toString());
         root.put("replayed", observation.getReplayed());
+        root.put("toolstack", observation.getToolstack().name());
         final ArrayNode daemons = root.putArray("daemons");
         observation.getDaemons().forEach(d -> daemons.add(daemon(d)));
         final ArrayNode listings = root.putArray("listings");

@@ -7,6 +7,7 @@ import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.PeerCheck;
 import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;
+import io.xenpulse.schemas.observation.Toolstack;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,16 +35,19 @@ public final class HostSignalSource implements SignalSource, AutoCloseable {
 
     private final List<DaemonProbe> daemons;
     private final List<ListingProbe> listings;
+    private final Toolstack toolstack;
     private final Optional<PeerProbe> peers;
     private final BootId bootId;
     private final Duration cycleDeadline;
     private final ExecutorService workers;
     private final InFlight inFlight = new InFlight();
 
-    public HostSignalSource(List<DaemonProbe> daemons, List<ListingProbe> listings, Optional<PeerProbe> peers,
-            BootId bootId, Duration cycleDeadline) {
+    /** @param toolstack what the node runs, judged once from the listing tools found ({@link HostToolstack}) */
+    public HostSignalSource(List<DaemonProbe> daemons, List<ListingProbe> listings, Toolstack toolstack,
+            Optional<PeerProbe> peers, BootId bootId, Duration cycleDeadline) {
         this.daemons = List.copyOf(daemons);
         this.listings = List.copyOf(listings);
+        this.toolstack = toolstack;
         this.peers = peers;
         this.bootId = bootId;
         this.cycleDeadline = cycleDeadline;
@@ -76,6 +80,11 @@ public final class HostSignalSource implements SignalSource, AutoCloseable {
     @Override
     public String bootId() {
         return bootId.read();
+    }
+
+    @Override
+    public Toolstack toolstack() {
+        return toolstack;
     }
 
     @Override

@@ -12,16 +12,20 @@ import io.xenpulse.probe.xen.XmInfo;
 import io.xenpulse.probe.xen.XmListing;
 import io.xenpulse.probe.xenstore.XenstoreListing;
 import io.xenpulse.schemas.observation.ListingSource;
+import io.xenpulse.schemas.observation.Toolstack;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Builds the signal sources of the host the probe runs on from its {@link SignalsConfig}: the listing tools
- * (configured, or auto-detected on the search path), the daemon checks, and the peer checks.
+ * (configured, or auto-detected on the search path), the daemon checks, the peer checks, and the
+ * {@link HostToolstack} judged from the listing tools actually found.
  */
 public final class HostSignals {
 
@@ -30,16 +34,28 @@ public final class HostSignals {
     private final SignalsConfig config;
     private final ToolRunner runner;
     private final Set<ListingSource> enabled;
+    private final Toolstack toolstack;
 
     public HostSignals(SignalsConfig config) {
         this.config = config;
         this.runner = new ToolRunner(config.toolPath(), config.toolMaxOutput());
-        this.enabled = enabledSources();
+        // Tools are looked up once: a configured source whose tool is missing is still listed (as UNAVAILABLE)
+        // but says nothing about the toolstack, so a node configured for xm without xm is not judged on xend.
+        final Set<ListingSource> installed = installed(config.sources().orElse(EnumSet.allOf(ListingSource.class)));
+        this.enabled = config.sources().orElse(installed);
+        this.toolstack = HostToolstack.from(installed);
     }
 
     public HostSignalSource source() {
-        LOG.info("probing with listings {} and daemons {}", enabled, config.daemonsFor(enabled));
-        return new HostSignalSource(daemonProbes(), listingProbes(), peerProbe(),
+        LOG.info("probing with listings {} and daemons {}: toolstack {}", enabled, config.daemonsFor(enabled),
+                toolstack);
+        if (toolstack == Toolstack.NONE) {
+            LOG.warn("no usable listing source: {} not found on the tool path {} (XENPULSE_SOURCES={}); reporting"
+                    + " toolstack NONE, a configuration problem. Install the node's toolstack, or point"
+                    + " XENPULSE_SOURCES and XENPULSE_TOOL_PATH at it", missingTools(), config.toolPath(),
+                    sourcesSetting());
+        }
+        return new HostSignalSource(daemonProbes(), listingProbes(), toolstack, peerProbe(),
                 new BootId(config.bootIdFile()), config.cycleDeadline());
     }
 
@@ -50,24 +66,34 @@ public final class HostSignals {
                 .toList();
     }
 
-    /** Configured sources, or every one whose tools are installed (looked up once). */
-    private Set<ListingSource> enabledSources() {
-        return config.sources().orElseGet(() -> {
-            final Set<ListingSource> found = EnumSet.noneOf(ListingSource.class);
-            if (runner.locate("xm").isPresent()) {
-                found.add(ListingSource.XM);
-            }
-            if (runner.locate("xl").isPresent()) {
-                found.add(ListingSource.XL);
-            }
-            if (runner.locate("xenstore-list").isPresent() && runner.locate("xenstore-read").isPresent()) {
-                found.add(ListingSource.XENSTORE);
-            }
-            if (runner.locate("virsh").isPresent()) {
-                found.add(ListingSource.VIRSH);
-            }
-            return found;
-        });
+    /** Those of {@code sources} whose tools are all on the tool path. */
+    private Set<ListingSource> installed(Set<ListingSource> sources) {
+        return sources.stream()
+                .filter(source -> !toolsOf(source).isEmpty()
+                        && toolsOf(source).stream().allMatch(tool -> runner.locate(tool).isPresent()))
+                .collect(Collectors.toCollection(() -> EnumSet.noneOf(ListingSource.class)));
+    }
+
+    private List<String> missingTools() {
+        return config.sources().orElse(EnumSet.allOf(ListingSource.class)).stream()
+                .flatMap(source -> toolsOf(source).stream())
+                .filter(tool -> runner.locate(tool).isEmpty())
+                .toList();
+    }
+
+    private String sourcesSetting() {
+        return config.sources().map(sources -> sources.stream().map(s -> s.name().toLowerCase(Locale.ROOT))
+                .collect(Collectors.joining(","))).orElse("auto");
+    }
+
+    private static List<String> toolsOf(ListingSource source) {
+        return switch (source) {
+            case XM -> List.of("xm");
+            case XL -> List.of("xl");
+            case XENSTORE -> List.of("xenstore-list", "xenstore-read");
+            case VIRSH -> List.of("virsh");
+            case OTHER -> List.of();
+        };
     }
 
     private List<ListingProbe> listingProbes() {

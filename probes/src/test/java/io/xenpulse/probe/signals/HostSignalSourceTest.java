@@ -7,6 +7,7 @@ import io.xenpulse.probe.NodeSignals;
 import io.xenpulse.schemas.observation.ListingResult;
 import io.xenpulse.schemas.observation.ListingSource;
 import io.xenpulse.schemas.observation.SourceStatus;
+import io.xenpulse.schemas.observation.Toolstack;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -36,8 +37,8 @@ class HostSignalSourceTest {
     @Test
     void shouldReportAHungListingWithoutDelayingTheOthers() throws Exception {
         // given
-        source = new HostSignalSource(List.of(), List.of(hungXm(), answering(ListingSource.XL)), Optional.empty(),
-                bootId(), Duration.ofMillis(300));
+        source = new HostSignalSource(List.of(), List.of(hungXm(), answering(ListingSource.XL)), Toolstack.XM,
+                Optional.empty(), bootId(), Duration.ofMillis(300));
         // when
         final NodeSignals signals = source.read().orElseThrow();
         // then
@@ -48,7 +49,8 @@ class HostSignalSourceTest {
 
     @Test
     void shouldNotStartAHungCheckAgainWhileItIsStillRunning() throws Exception {
-        source = new HostSignalSource(List.of(), List.of(hungXm()), Optional.empty(), bootId(), Duration.ofMillis(100));
+        source = new HostSignalSource(List.of(), List.of(hungXm()), Toolstack.XM, Optional.empty(), bootId(),
+                Duration.ofMillis(100));
         source.read();
         source.read();
         source.read();
@@ -66,8 +68,8 @@ class HostSignalSourceTest {
                 throw new IllegalStateException("parser bug");
             }
         };
-        source = new HostSignalSource(List.of(), List.of(broken, answering(ListingSource.XL)), Optional.empty(),
-                bootId(), Duration.ofSeconds(5));
+        source = new HostSignalSource(List.of(), List.of(broken, answering(ListingSource.XL)), Toolstack.XL,
+                Optional.empty(), bootId(), Duration.ofSeconds(5));
         final NodeSignals signals = source.read().orElseThrow();
         assertThat(signals.listings()).extracting(ListingResult::getStatus)
                 .containsExactly(SourceStatus.PARSE_ERROR, SourceStatus.OK);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.xenpulse.schemas.observation.NodeObservation;
+import io.xenpulse.schemas.observation.Toolstack;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -44,9 +45,9 @@ class ObservationCodecTest {
     }
 
     @Test
-    void shouldReadAnObservationSpooledByAnOlderProbeWithoutPeers() throws IOException {
-        // given an observation written with the schema before peers existed, and that schema kept in the spool
-        final Schema older = withoutField(NodeObservation.getClassSchema(), "peers");
+    void shouldReadAnObservationSpooledByAnOlderProbeWithoutPeersOrToolstack() throws IOException {
+        // given an observation written with the schema before peers and toolstack existed, kept in the spool
+        final Schema older = withoutFields(NodeObservation.getClassSchema(), "peers", "toolstack");
         Files.writeString(dir.resolve("older.avsc"), older.toString(), StandardCharsets.UTF_8);
         final GenericRecord record = new GenericData.Record(older);
         record.put("cluster", "prod-a");
@@ -66,6 +67,7 @@ class ObservationCodecTest {
         assertThat(decoded.getSequence()).isEqualTo(3);
         assertThat(decoded.getObservedAt()).isEqualTo(T0);
         assertThat(decoded.getPeers()).isEmpty();
+        assertThat(decoded.getToolstack()).isEqualTo(Toolstack.UNDECLARED);
     }
 
     @Test
@@ -79,9 +81,9 @@ class ObservationCodecTest {
                 .hasMessageContaining("not a spooled observation");
     }
 
-    private static Schema withoutField(Schema schema, String dropped) {
+    private static Schema withoutFields(Schema schema, String... dropped) {
         return Schema.createRecord(schema.getName(), schema.getDoc(), schema.getNamespace(), false,
-                schema.getFields().stream().filter(f -> !f.name().equals(dropped))
+                schema.getFields().stream().filter(f -> !List.of(dropped).contains(f.name()))
                         .map(f -> new Schema.Field(f, f.schema())).toList());
     }
 
