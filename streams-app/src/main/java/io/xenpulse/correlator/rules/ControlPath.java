@@ -1,12 +1,15 @@
 package io.xenpulse.correlator.rules;
 
-/** Health of a node's control path (xend and the {@code xm} listing through it), as one observation shows it. */
+/**
+ * Health of a node's control path (its toolstack's daemon and the listing through it: xend and {@code xm} on
+ * classic Xen, xenstored and {@code xl} on xl-only hosts, libvirtd and {@code virsh}), as one observation shows it.
+ */
 public enum ControlPath {
-    /** xend's process is present, {@code xm info} answered and {@code xm list} answered. */
+    /** The daemon's process is present and its control check and listing answered. */
     HEALTHY,
-    /** xend's process is gone or refused the connection. */
+    /** The daemon's process is gone or refused the connection. */
     DOWN,
-    /** xend did not answer within the probe's timeout. */
+    /** The daemon did not answer within the probe's timeout. */
     HUNG,
     /** Not enough signals to tell (not checked, unparseable output). Never read as healthy. */
     UNVERIFIED;

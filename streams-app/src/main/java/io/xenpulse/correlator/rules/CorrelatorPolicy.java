@@ -56,6 +56,14 @@ public record CorrelatorPolicy(
         }
     }
 
+    /**
+     * How long a control daemon that cannot be restarted in place (xenstored) may be down before its node is
+     * fenced: as long as the restart rungs would have taken, so such a node is never fenced sooner.
+     */
+    public Duration escalationWithoutRestart() {
+        return daemonGrace.plus(restartVerifyTimeout.plus(restartRetryDelay).multipliedBy(maxRestartAttempts));
+    }
+
     /** Production defaults for a 5 s probe interval. */
     public static CorrelatorPolicy defaults() {
         return new CorrelatorPolicy(Duration.ofSeconds(15), Duration.ofSeconds(15), Duration.ofSeconds(5), 3,

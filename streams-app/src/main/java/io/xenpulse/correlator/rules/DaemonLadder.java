@@ -27,9 +27,16 @@ final class DaemonLadder {
     void onReading(NodeState node, ObservationReading reading, Emitter out) {
         final ControlPath path = reading.controlPath();
         node.controlPath = path;
+        node.toolstack = reading.toolstack();
+        if (node.toolstack == NodeToolstack.NONE) {
+            reportUnmonitorable(node, reading, out);
+            return;
+        }
+        node.unmonitorableReported = false;
+        final String daemon = node.toolstack.controlDaemon();
         if (path.isHealthy()) {
             if (node.phase.recoversOnHealthyObservation()) {
-                final String reason = "xend answers again after " + outageLength(node, out.now())
+                final String reason = daemon + " answers again after " + outageLength(node, out.now())
                         + (node.restartAttempts > 0 ? " and " + node.restartAttempts + " restart(s)" : "");
                 out.judge(Rule.DAEMON_RECOVERED, DecisionAction.NONE, node.name, null, reason,
                         reading.evidence(Optional.empty()));
@@ -41,10 +48,29 @@ final class DaemonLadder {
             node.phase = NodePhase.DAEMON_DOWN;
             node.daemonDownSince = out.now();
             node.openIncident("incident-" + shortBoot(node) + "-" + reading.observation().getSequence(),
-                    "xend " + path);
+                    daemon + " " + path);
             out.judge(Rule.DAEMON_OUTAGE_GRACE, DecisionAction.NONE, node.name, null,
-                    "xend is " + path + ": VMs on " + node.name + " are UNKNOWN, not dead; restart after "
-                            + policy.daemonGrace().toSeconds() + " s grace",
+                    daemon + " is " + path + ": VMs on " + node.name + " are UNKNOWN, not dead; "
+                            + (node.toolstack.restartable() ? "restart after " + policy.daemonGrace().toSeconds()
+                                    + " s grace" : daemon + " cannot be restarted in place; fence after "
+                                    + policy.escalationWithoutRestart().toSeconds() + " s"),
+                    reading.evidence(Optional.empty()));
+        }
+    }
+
+    /**
+     * A node whose probe found no usable listing tool cannot be judged at all: that is a configuration problem
+     * to report once, never a failing daemon to restart or a reason to fence. Its VMs are UNKNOWN.
+     */
+    private static void reportUnmonitorable(NodeState node, ObservationReading reading, Emitter out) {
+        if (node.phase == NodePhase.DAEMON_DOWN || node.phase == NodePhase.RESTARTING) {
+            node.closeIncident(); // the outage was judged on a toolstack the node does not run
+        }
+        if (!node.unmonitorableReported) {
+            node.unmonitorableReported = true;
+            out.judge(Rule.NODE_UNMONITORABLE, DecisionAction.NONE, node.name, null, "the probe on " + node.name
+                    + " found no usable listing tool (xm, xl, xenstore, virsh): a configuration problem; its VMs"
+                    + " are UNKNOWN, no daemon is restarted and it is never fenced for it",
                     reading.evidence(Optional.empty()));
         }
     }
@@ -54,9 +80,13 @@ final class DaemonLadder {
         final Instant now = out.now();
         switch (node.phase) {
             case DAEMON_DOWN -> {
-                if (!node.daemonDownSince.plus(policy.daemonGrace()).isAfter(now)) {
-                    restart(cluster, node, out, "xend " + node.controlPath + " for longer than the "
-                            + policy.daemonGrace().toSeconds() + " s grace");
+                if (node.toolstack.restartable() && !node.daemonDownSince.plus(policy.daemonGrace()).isAfter(now)) {
+                    restart(cluster, node, out, node.toolstack.controlDaemon() + " " + node.controlPath
+                            + " for longer than the " + policy.daemonGrace().toSeconds() + " s grace");
+                } else if (!node.toolstack.restartable()
+                        && !node.daemonDownSince.plus(policy.escalationWithoutRestart()).isAfter(now)) {
+                    fence.request(node, node.toolstack.controlDaemon() + " " + node.controlPath + " for "
+                            + policy.escalationWithoutRestart().toSeconds() + " s; it cannot be restarted in place");
                 }
             }
             case RESTARTING -> {
@@ -68,9 +98,10 @@ final class DaemonLadder {
                 }
                 if (node.restartFailedAt != null && !node.restartFailedAt.plus(policy.restartRetryDelay()).isAfter(now)) {
                     if (node.restartAttempts < policy.maxRestartAttempts()) {
-                        restart(cluster, node, out, "restart attempt " + node.restartAttempts + " did not bring xend back");
+                        restart(cluster, node, out, "restart attempt " + node.restartAttempts
+                                + " did not bring " + node.toolstack.controlDaemon() + " back");
                     } else {
-                        fence.request(node, "xend still " + node.controlPath + " after "
+                        fence.request(node, node.toolstack.controlDaemon() + " still " + node.controlPath + " after "
                                 + node.restartAttempts + " restart attempts");
                     }
                 }
@@ -104,14 +135,15 @@ final class DaemonLadder {
         node.restartVerifyDeadline = out.now().plus(policy.restartVerifyTimeout());
         node.restartCommandId = out.command(new Emitter.CommandRequest(Rule.DAEMON_RESTART,
                 DecisionAction.RESTART_DAEMON, CommandKind.RESTART_DAEMON, node.name, null,
-                ObservationReading.CONTROL_DAEMON, null, node.incidentId, node.restartAttempts, policy.commandTtl()),
+                node.toolstack.controlDaemon(), null, node.incidentId, node.restartAttempts, policy.commandTtl()),
                 reason + "; attempt " + node.restartAttempts + " of " + policy.maxRestartAttempts(),
                 timerEvidence(node, out.now()));
     }
 
     static List<EvidenceItem> timerEvidence(NodeState node, Instant now) {
         return List.of(new EvidenceItem(node.name, node.lastSequence, now, "node.phase", node.phase.name()),
-                new EvidenceItem(node.name, node.lastSequence, now, "xend.health", node.controlPath.name()));
+                new EvidenceItem(node.name, node.lastSequence, now, ObservationReading.healthSignal(node.toolstack),
+                        node.controlPath.name()));
     }
 
     private static String outageLength(NodeState node, Instant now) {

@@ -15,6 +15,9 @@ public final class NodeState {
     Instant lastSeenAt;
     NodePhase phase = NodePhase.HEALTHY;
     ControlPath controlPath = ControlPath.UNVERIFIED;
+    /** What the node runs, from its latest current observation; decides which daemon is its control path. */
+    NodeToolstack toolstack = NodeToolstack.XM;
+    boolean unmonitorableReported;
     boolean silentReported;
     /** The last peer verdict reported for this node while it was silent, so each change is reported once. */
     String silenceVerdictReported = "";

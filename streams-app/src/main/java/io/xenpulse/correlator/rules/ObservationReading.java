@@ -1,13 +1,10 @@
 package io.xenpulse.correlator.rules;
 
 import io.xenpulse.schemas.decision.EvidenceItem;
-import io.xenpulse.schemas.observation.DaemonCheck;
 import io.xenpulse.schemas.observation.DomainEntry;
 import io.xenpulse.schemas.observation.DomainState;
 import io.xenpulse.schemas.observation.ListingResult;
-import io.xenpulse.schemas.observation.ListingSource;
 import io.xenpulse.schemas.observation.NodeObservation;
-import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,16 +16,17 @@ import java.util.Set;
  * What one observation proves, and what it does not (DESIGN §2 invariant 2).
  *
  * <p>A domain seen running in any listing that answered is alive. A domain's absence proves something only
- * through the authoritative listing ({@code xm list}) taken while the control daemon (xend) is verifiably
- * healthy: process present and {@code xm info} answering. A listing through a dead, hung or unverified
- * daemon proves nothing about absence.
+ * through a listing authoritative for the node's toolstack ({@code xm list} on xend nodes, {@code xl list} or
+ * xenstore on xl-only nodes, {@code virsh list} on libvirt nodes) taken while its control path is verifiably
+ * healthy (see {@link ControlPathJudge}). A listing through a dead, hung or unverified daemon proves nothing
+ * about absence.
  */
 public final class ObservationReading {
 
-    static final String CONTROL_DAEMON = "xend";
     static final String HOST_DOMAIN = "Domain-0";
 
     private final NodeObservation observation;
+    private final NodeToolstack toolstack;
     private final ControlPath controlPath;
     private final Set<String> alive = new HashSet<>();
     private final Set<String> dead = new HashSet<>();
@@ -36,12 +34,13 @@ public final class ObservationReading {
 
     private ObservationReading(NodeObservation observation) {
         this.observation = observation;
-        this.controlPath = judgeControlPath(observation);
+        this.toolstack = NodeToolstack.of(observation);
+        this.controlPath = ControlPathJudge.judge(toolstack, observation);
         for (ListingResult listing : observation.getListings()) {
             if (listing.getStatus() != SourceStatus.OK) {
                 continue;
             }
-            final boolean authoritative = isAuthoritative(listing);
+            final boolean authoritative = toolstack.isAuthoritative(listing.getSource());
             for (DomainEntry domain : listing.getDomains()) {
                 if (HOST_DOMAIN.equals(domain.getName())) {
                     continue;
@@ -71,6 +70,10 @@ public final class ObservationReading {
         return controlPath;
     }
 
+    NodeToolstack toolstack() {
+        return toolstack;
+    }
+
     /** Domains some answering listing shows running (or blocked, paused, migrating): not dead. */
     public Set<String> aliveDomains() {
         return alive;
@@ -91,12 +94,17 @@ public final class ObservationReading {
     /** The evidence items a decision about this node or VM cites from this observation. */
     public List<EvidenceItem> evidence(Optional<String> vm) {
         final List<EvidenceItem> items = new ArrayList<>();
-        items.add(item("xend.health", controlPath.name()));
+        items.add(item(healthSignal(toolstack), controlPath.name()));
         for (ListingResult listing : observation.getListings()) {
             items.add(item("listing." + listing.getSource(), listing.getStatus().name()));
         }
         vm.ifPresent(name -> items.add(item("domain." + name, domainVerdict(name))));
         return items;
+    }
+
+    /** The evidence signal naming the control path's health, e.g. {@code xend.health}. */
+    static String healthSignal(NodeToolstack toolstack) {
+        return (toolstack == NodeToolstack.NONE ? "toolstack" : toolstack.controlDaemon()) + ".health";
     }
 
     private String domainVerdict(String vm) {
@@ -114,40 +122,11 @@ public final class ObservationReading {
                 signal, value);
     }
 
-    private static boolean isAuthoritative(ListingResult listing) {
-        return listing.getSource() == ListingSource.XM;
-    }
 
     private static boolean isRunning(DomainState state) {
         return switch (state) {
             case RUNNING, BLOCKED, PAUSED, UNKNOWN -> true;
             case SHUTDOWN, CRASHED, DYING -> false;
         };
-    }
-
-    private static ControlPath judgeControlPath(NodeObservation observation) {
-        final Optional<DaemonCheck> xend = observation.getDaemons().stream()
-                .filter(d -> CONTROL_DAEMON.equals(d.getDaemon())).findFirst();
-        final Optional<ListingResult> xm = observation.getListings().stream()
-                .filter(l -> l.getSource() == ListingSource.XM).findFirst();
-        if (xend.isEmpty()) {
-            return ControlPath.UNVERIFIED;
-        }
-        final DaemonCheck check = xend.get();
-        if (check.getProcess() == ProcessState.ABSENT || check.getControl() == SourceStatus.DOWN) {
-            return ControlPath.DOWN;
-        }
-        if (check.getControl() == SourceStatus.HUNG || xm.map(l -> l.getStatus() == SourceStatus.HUNG).orElse(false)) {
-            return ControlPath.HUNG;
-        }
-        final boolean answered = check.getProcess() == ProcessState.PRESENT && check.getControl() == SourceStatus.OK;
-        final boolean listed = xm.map(l -> l.getStatus() == SourceStatus.OK).orElse(false);
-        if (answered && listed) {
-            return ControlPath.HEALTHY;
-        }
-        if (xm.map(l -> l.getStatus() == SourceStatus.DOWN).orElse(false)) {
-            return ControlPath.DOWN;
-        }
-        return ControlPath.UNVERIFIED;
     }
 }

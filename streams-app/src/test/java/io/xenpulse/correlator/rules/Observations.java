@@ -9,6 +9,7 @@ import io.xenpulse.schemas.observation.NodeObservation;
 import io.xenpulse.schemas.observation.PeerCheck;
 import io.xenpulse.schemas.observation.ProcessState;
 import io.xenpulse.schemas.observation.SourceStatus;
+import io.xenpulse.schemas.observation.Toolstack;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,9 @@ final class Observations {
     private final List<DomainEntry> xmDomains = new ArrayList<>();
     private final List<DomainEntry> xlDomains = new ArrayList<>();
     private boolean withXl;
+    private boolean withXm = true;
+    private SourceStatus xlStatus = SourceStatus.OK;
+    private Toolstack toolstack = Toolstack.UNDECLARED;
     private boolean replayed;
     private final List<PeerCheck> peers = new ArrayList<>();
 
@@ -50,6 +54,36 @@ final class Observations {
 
     Observations crashed(String vm) {
         xmDomains.add(domain(vm, DomainState.CRASHED));
+        return this;
+    }
+
+    /** An xl-only host (Xen 4.5 and later): no xend, no xm; xl lists the domains. */
+    Observations xlOnly() {
+        withXm = false;
+        withXl = true;
+        toolstack = Toolstack.XL;
+        xlDomains.add(domain("Domain-0", DomainState.RUNNING));
+        return this;
+    }
+
+    /** {@code xl list} refused (xenstored gone). */
+    Observations xlDown() {
+        xlStatus = SourceStatus.DOWN;
+        xlDomains.clear();
+        return this;
+    }
+
+    /** The probe predates the toolstack field. */
+    Observations undeclaredToolstack() {
+        toolstack = Toolstack.UNDECLARED;
+        return this;
+    }
+
+    /** A host whose probe found no listing tool at all. */
+    Observations noListingTool() {
+        withXm = false;
+        withXl = false;
+        toolstack = Toolstack.NONE;
         return this;
     }
 
@@ -96,17 +130,21 @@ final class Observations {
 
     NodeObservation build() {
         final List<ListingResult> listings = new ArrayList<>();
-        listings.add(ListingResult.newBuilder().setSource(ListingSource.XM).setStatus(xmStatus)
+        final List<DaemonCheck> daemons = new ArrayList<>();
+        if (withXm) {
+            daemons.add(DaemonCheck.newBuilder().setDaemon("xend").setProcess(xendProcess).setControl(xendControl)
+                    .build());
+            listings.add(ListingResult.newBuilder().setSource(ListingSource.XM).setStatus(xmStatus)
                 .setDetail(xmStatus == SourceStatus.DOWN ? "Error: Unable to connect to xend: No such file or directory. Is xend running?" : "")
                 .setDomains(xmDomains).build());
+        }
         if (withXl) {
-            listings.add(ListingResult.newBuilder().setSource(ListingSource.XL).setStatus(SourceStatus.OK)
+            listings.add(ListingResult.newBuilder().setSource(ListingSource.XL).setStatus(xlStatus)
                     .setDomains(xlDomains).build());
         }
         return NodeObservation.newBuilder().setCluster(CLUSTER).setNode(node).setBootId(bootId)
                 .setSequence(sequence).setObservedAt(at).setReplayed(replayed)
-                .setDaemons(List.of(DaemonCheck.newBuilder().setDaemon("xend").setProcess(xendProcess)
-                        .setControl(xendControl).build()))
+                .setDaemons(daemons).setToolstack(toolstack)
                 .setListings(listings).setPeers(peers).build();
     }
 
