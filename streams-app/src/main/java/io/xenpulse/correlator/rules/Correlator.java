@@ -34,8 +34,8 @@ public final class Correlator {
         this.peers = new PeerWitness(policy);
         this.fence = new FenceLadder(policy, new FenceGuard(policy, ownView, peers), peers);
         this.daemon = new DaemonLadder(policy, fence);
-        this.recovery = new VmRecovery(policy, new RelocationSafety());
-        this.vms = new VmWatch(recovery);
+        this.recovery = new VmRecovery(policy, new StartGate());
+        this.vms = new VmWatch(policy, recovery);
     }
 
     /**
@@ -86,6 +86,7 @@ public final class Correlator {
         }
         daemon.onResult(node.get(), result, out);
         if (fence.onResult(node.get(), result, out)) {
+            VmSightings.fenced(cluster, node.get().name);
             recovery.onNodeFenced(cluster, node.get(), result, out);
         }
         return out.outcome();
@@ -107,6 +108,7 @@ public final class Correlator {
         if (ownView.trusted(cluster, now)) {
             expireVmCommands(cluster, out); // a result may still be in the backlog we are reading
         }
+        vms.advance(cluster, out);
         return out.outcome();
     }
 

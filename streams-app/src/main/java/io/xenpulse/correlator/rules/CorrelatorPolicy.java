@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param observationMaxLag an observation that reached the log longer ago than this when the correlator reads
  *     it is history, not the present, even when its probe sent it as live: a batch whose commit completed only
  *     after a broker outage, or a backlog read after a correlator outage. It matches the probe's own
- *     XENPULSE_REPLAY_AFTER (10 s), after which the probe marks what it delivers as replayed.
+ *     XENPULSE_REPLAY_AFTER (10 s), after which the probe marks what it delivers as replayed. It is also the
+ *     gap or lag after which the correlator stops trusting its own view (see {@code OwnView}).
+ * @param vmMaxFailures a VM that dies more often than this within {@code vmFailureWindow} is held for an
+ *     operator (Pacemaker's migration-threshold)
+ * @param vmFailureWindow how long a VM's death counts against it (Pacemaker's failure-timeout)
  */
 public record CorrelatorPolicy(
         Duration daemonGrace,
@@ -32,7 +36,21 @@ public record CorrelatorPolicy(
         int maxFenceAttempts,
         Duration commandTtl,
         Duration fenceTtl,
-        Duration observationMaxLag) {
+        Duration observationMaxLag,
+        int vmMaxFailures,
+        Duration vmFailureWindow) {
+
+    public static final int DEFAULT_VM_MAX_FAILURES = 3;
+    public static final Duration DEFAULT_VM_FAILURE_WINDOW = Duration.ofHours(1);
+
+    /** A policy with the default flap damping. */
+    public CorrelatorPolicy(Duration daemonGrace, Duration restartVerifyTimeout, Duration restartRetryDelay,
+            int maxRestartAttempts, Duration nodeSilentAfter, Duration nodeLostAfter, int maxFenceAttempts,
+            Duration commandTtl, Duration fenceTtl, Duration observationMaxLag) {
+        this(daemonGrace, restartVerifyTimeout, restartRetryDelay, maxRestartAttempts, nodeSilentAfter,
+                nodeLostAfter, maxFenceAttempts, commandTtl, fenceTtl, observationMaxLag, DEFAULT_VM_MAX_FAILURES,
+                DEFAULT_VM_FAILURE_WINDOW);
+    }
 
     public CorrelatorPolicy {
         Objects.requireNonNull(daemonGrace, "daemonGrace");
@@ -43,6 +61,10 @@ public record CorrelatorPolicy(
         Objects.requireNonNull(commandTtl, "commandTtl");
         Objects.requireNonNull(fenceTtl, "fenceTtl");
         Objects.requireNonNull(observationMaxLag, "observationMaxLag");
+        Objects.requireNonNull(vmFailureWindow, "vmFailureWindow");
+        if (vmMaxFailures < 1 || vmFailureWindow.isNegative() || vmFailureWindow.isZero()) {
+            throw new IllegalArgumentException("vmMaxFailures must be at least 1 and vmFailureWindow positive");
+        }
         if (maxRestartAttempts < 1 || maxFenceAttempts < 1) {
             throw new IllegalArgumentException("attempt bounds must be at least 1");
         }
@@ -62,6 +84,14 @@ public record CorrelatorPolicy(
      */
     public Duration escalationWithoutRestart() {
         return daemonGrace.plus(restartVerifyTimeout.plus(restartRetryDelay).multipliedBy(maxRestartAttempts));
+    }
+
+    /**
+     * How long after it was last listed migrating a VM may go unseen before it is held for an operator: twice
+     * the lost-node bound, so a destination whose probe is late or silent for a while is waited for.
+     */
+    public Duration migrationTimeout() {
+        return nodeLostAfter.multipliedBy(2);
     }
 
     /** Production defaults for a 5 s probe interval. */

@@ -38,6 +38,11 @@ enum NodeToolstack {
         return controlDaemon;
     }
 
+    /** How messages name the control path: the daemon, or the lack of any listing tool. */
+    String label() {
+        return this == NONE ? "the node's toolstack (no listing tool found)" : controlDaemon;
+    }
+
     boolean restartable() {
         return restartable;
     }

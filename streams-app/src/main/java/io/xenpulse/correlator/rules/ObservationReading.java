@@ -30,6 +30,7 @@ public final class ObservationReading {
     private final ControlPath controlPath;
     private final Set<String> alive = new HashSet<>();
     private final Set<String> dead = new HashSet<>();
+    private final Set<String> migrating = new HashSet<>();
     private final Set<String> authoritativelyListed = new HashSet<>();
 
     private ObservationReading(NodeObservation observation) {
@@ -45,7 +46,10 @@ public final class ObservationReading {
                 if (HOST_DOMAIN.equals(domain.getName())) {
                     continue;
                 }
-                if (isRunning(domain.getState())) {
+                if (domain.getMigrating()) {
+                    migrating.add(domain.getName()); // leaving or arriving: alive, whatever state it shows
+                    alive.add(domain.getName());
+                } else if (isRunning(domain.getState())) {
                     alive.add(domain.getName());
                 } else {
                     dead.add(domain.getName());
@@ -77,6 +81,11 @@ public final class ObservationReading {
     /** Domains some answering listing shows running (or blocked, paused, migrating): not dead. */
     public Set<String> aliveDomains() {
         return alive;
+    }
+
+    /** Whether some listing shows the domain in live migration (leaving or arriving) on this node. */
+    public boolean isMigrating(String vm) {
+        return migrating.contains(vm);
     }
 
     /**

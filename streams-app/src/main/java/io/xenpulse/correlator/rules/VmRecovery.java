@@ -6,33 +6,38 @@ import io.xenpulse.schemas.command.ResultStatus;
 import io.xenpulse.schemas.decision.DecisionAction;
 import io.xenpulse.schemas.decision.EvidenceItem;
 import io.xenpulse.schemas.inventory.RecoveryPolicy;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Recovers VMs that are guaranteed down: restarts them in place, or relocates them once the source node is
  * proven not to run them (invariant 1: a confirmed stop seen absent afterwards, or a fence verified OFF).
- * Every start elsewhere passes {@link RelocationSafety} first.
+ * Every start, first attempt or retry, in place or elsewhere, passes {@link StartGate} first. A VM that keeps
+ * dying is held for an operator (flap damping, Pacemaker's migration-threshold and failure-timeout).
  */
 final class VmRecovery {
 
     private static final int MAX_RECOVERY_ATTEMPTS = 2;
 
     private final CorrelatorPolicy policy;
-    private final RelocationSafety safety;
+    private final StartGate gate;
 
-    VmRecovery(CorrelatorPolicy policy, RelocationSafety safety) {
+    VmRecovery(CorrelatorPolicy policy, StartGate gate) {
         this.policy = policy;
-        this.safety = safety;
+        this.gate = gate;
     }
 
     void onConfirmedDead(ClusterState cluster, VmState vm, NodeState node, ObservationReading reading, Emitter out) {
         final List<EvidenceItem> evidence = reading.evidence(Optional.of(vm.name));
-        if (held(cluster, vm, node.name, evidence, out)) {
+        if (held(cluster, vm, node.name, evidence, out) || flapping(vm, node.name, evidence, out)) {
             return;
         }
         final String incident = deathIncident(vm);
         if (cluster.policyOf(vm.name) == RecoveryPolicy.RESTART) {
+            if (withheld(vm, node.name, gate.objectionToRestartOn(cluster, vm, node.name), evidence, out)) {
+                return;
+            }
             vm.status = VmStatus.RECOVERING;
             vm.recoveryTarget = node.name;
             vm.recoveryAttempts++;
@@ -75,6 +80,7 @@ final class VmRecovery {
         if (result.getKind() == CommandKind.STOP_VM) {
             if (Results.succeeded(result)) {
                 vm.status = VmStatus.AWAITING_STOP_CONFIRMATION;
+                vm.stopAwaitSince = out.now();
                 vm.stopConfirmAfterSequence = cluster.node(vm.node).map(n -> n.lastSequence).orElse(-1L);
                 vm.stopBootId = cluster.node(vm.node).map(n -> n.bootId).orElse("");
             } else {
@@ -97,10 +103,17 @@ final class VmRecovery {
         return true;
     }
 
+    /** A retry passes the same gate as the first attempt: the world may have changed since (a node rejoined). */
     private void retry(ClusterState cluster, VmState vm, CommandResult failed, List<EvidenceItem> evidence,
             Emitter out) {
-        vm.recoveryAttempts++;
         final boolean relocation = failed.getKind() == CommandKind.RELOCATE_VM;
+        final Optional<String> unsafe = relocation
+                ? gate.objectionToStartElsewhere(cluster, vm, failed.getSourceNode(), failed.getTargetNode())
+                : gate.objectionToRestartOn(cluster, vm, failed.getTargetNode());
+        if (withheld(vm, failed.getTargetNode(), unsafe, evidence, out)) {
+            return;
+        }
+        vm.recoveryAttempts++;
         vm.pendingCommandId = out.command(new Emitter.CommandRequest(
                 relocation ? Rule.VM_RELOCATE_AFTER_FENCE : Rule.VM_DEAD_RESTART,
                 relocation ? DecisionAction.RELOCATE_VM : DecisionAction.RESTART_VM, failed.getKind(),
@@ -115,11 +128,9 @@ final class VmRecovery {
             return;
         }
         final Optional<String> target = TargetChooser.choose(cluster, sourceNode, out.now(), policy);
-        final Optional<String> unsafe = safety.objectionTo(cluster, vm, sourceNode);
-        if (target.isEmpty() || unsafe.isPresent()) {
-            vm.hold(target.isEmpty() ? "no healthy node to relocate to" : unsafe.get());
-            out.judge(Rule.VM_HELD, DecisionAction.SUPPRESSED, sourceNode, vm.name,
-                    "relocation of " + vm.name + " withheld: " + vm.heldReason, evidence);
+        final Optional<String> unsafe = target.isEmpty() ? Optional.of("no healthy node to relocate to")
+                : gate.objectionToStartElsewhere(cluster, vm, sourceNode, target.get());
+        if (withheld(vm, sourceNode, unsafe, evidence, out)) {
             return;
         }
         vm.status = VmStatus.RECOVERING;
@@ -129,6 +140,33 @@ final class VmRecovery {
                 CommandKind.RELOCATE_VM, target.get(), vm.name, null, sourceNode, "from-" + sourceNode
                 + "-" + incident, vm.recoveryAttempts, policy.commandTtl()),
                 why + ": start " + vm.name + " on " + target.get(), evidence);
+    }
+
+    /** Holds the VM when the start gate objects; returns true when it did. */
+    private static boolean withheld(VmState vm, String node, Optional<String> objection, List<EvidenceItem> evidence,
+            Emitter out) {
+        if (objection.isEmpty()) {
+            return false;
+        }
+        vm.hold(objection.get());
+        out.judge(Rule.VM_HELD, DecisionAction.SUPPRESSED, node, vm.name,
+                "start of " + vm.name + " withheld: " + vm.heldReason, evidence);
+        return true;
+    }
+
+    /** Records a death; returns true (and holds the VM) when it died more often than the policy allows. */
+    private boolean flapping(VmState vm, String node, List<EvidenceItem> evidence, Emitter out) {
+        final Instant now = out.now();
+        vm.failures.add(now);
+        vm.failures.removeIf(at -> !at.plus(policy.vmFailureWindow()).isAfter(now));
+        if (vm.failures.size() <= policy.vmMaxFailures()) {
+            return false;
+        }
+        vm.hold(vm.name + " died " + vm.failures.size() + " times within " + policy.vmFailureWindow().toMinutes()
+                + " min (more than " + policy.vmMaxFailures() + ")");
+        out.judge(Rule.VM_FLAPPING, DecisionAction.NONE, node, vm.name, vm.heldReason
+                + ": held for an operator instead of restarting it again", evidence);
+        return true;
     }
 
     private static boolean held(ClusterState cluster, VmState vm, String node, List<EvidenceItem> evidence,

@@ -1,5 +1,11 @@
 package io.xenpulse.correlator.rules;
 
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
 /** The correlator's memory of one VM: where it last ran and what we believe about it now. */
 public final class VmState {
 
@@ -21,6 +27,21 @@ public final class VmState {
     String recoveryTarget = "";
     int recoveryAttempts;
     String heldReason = "";
+
+    /** Running streaks per node (see {@link VmSightings}). */
+    final Map<String, Instant> aliveSince = new TreeMap<>();
+    final Map<String, Instant> aliveAt = new TreeMap<>();
+    /** Set while the VM is held because it ran on two nodes at once; cleared once it runs in one place. */
+    boolean runningTwice;
+
+    /** When the current waiting state began, or last had news (timers end every waiting state). */
+    Instant suspectSince;
+    Instant stopAwaitSince;
+    Instant migratingSeenAt;
+    String migratingFrom = "";
+
+    /** When recent confirmed deaths happened, for flap damping (Pacemaker's migration-threshold). */
+    final List<Instant> failures = new ArrayList<>();
 
     VmState() {
         // for the state store
@@ -48,6 +69,10 @@ public final class VmState {
         status = VmStatus.RUNNING;
         suspectSequence = -1;
         suspectBootId = "";
+        suspectSince = null;
+        stopAwaitSince = null;
+        migratingSeenAt = null;
+        migratingFrom = "";
         stopConfirmAfterSequence = -1;
         stopConfirmed = false;
         pendingCommandId = "";

@@ -12,7 +12,12 @@ package io.xenpulse.correlator.rules;
  * recovery: RESTART policy: RECOVERING (restart on the same node)
  *           RELOCATE policy: STOPPING --stop DONE--> AWAITING_STOP_CONFIRMATION --absent, healthy--> RECOVERING
  *           node fenced and verified OFF: RECOVERING (relocated elsewhere)
- * HELD: deliberately stopped, or needs an operator: never acted on automatically.
+ * RUNNING/SUSPECT/UNKNOWN --listed migrating--> MIGRATING --listed running on a node--> RUNNING there
+ *                                                  +--not seen running within the bound--> HELD
+ * any --listed running on two nodes at once, or elsewhere while being recovered or stopped--> HELD
+ * SUSPECT, AWAITING_STOP_CONFIRMATION: count again on a new boot; SUSPECT gives up to UNKNOWN after a bound,
+ *   AWAITING_STOP_CONFIRMATION to HELD.
+ * HELD: deliberately stopped, died too often, ran twice, or needs an operator: never acted on automatically.
  * </pre>
  */
 public enum VmStatus {
@@ -22,5 +27,6 @@ public enum VmStatus {
     STOPPING,
     AWAITING_STOP_CONFIRMATION,
     RECOVERING,
+    MIGRATING,
     HELD
 }

@@ -52,6 +52,12 @@ final class Observations {
         return this;
     }
 
+    /** {@code xm list} shows the domain in live migration ({@code migrating-NAME} on the source). */
+    Observations migrating(String vm) {
+        xmDomains.add(DomainEntry.newBuilder().setName(vm).setState(DomainState.BLOCKED).setMigrating(true).build());
+        return this;
+    }
+
     Observations crashed(String vm) {
         xmDomains.add(domain(vm, DomainState.CRASHED));
         return this;

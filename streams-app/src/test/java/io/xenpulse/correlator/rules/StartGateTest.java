@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 
 /** Invariant 1: a VM starts elsewhere only after a confirmed stop or a fence verified OFF of that boot. */
-class RelocationSafetyTest {
+class StartGateTest {
 
-    private final RelocationSafety safety = new RelocationSafety();
+    private final StartGate safety = new StartGate();
     private final ClusterState cluster = new ClusterState("c1");
     private final NodeState source = cluster.nodeOrNew("xen-1");
     private final VmState vm = cluster.vmOrNew("web01", "xen-1");
@@ -16,7 +16,7 @@ class RelocationSafetyTest {
     void shouldObjectWhileTheSourceIsMerelyUnreachable() {
         source.bootId = "boot-1";
         source.phase = NodePhase.AWAITING_FENCE;
-        assertThat(safety.objectionTo(cluster, vm, "xen-1")).isPresent();
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isPresent();
     }
 
     @Test
@@ -24,7 +24,7 @@ class RelocationSafetyTest {
         source.bootId = "boot-1";
         source.phase = NodePhase.FENCED;
         source.fencedBootId = "boot-1";
-        assertThat(safety.objectionTo(cluster, vm, "xen-1")).isEmpty();
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isEmpty();
     }
 
     @Test
@@ -32,14 +32,14 @@ class RelocationSafetyTest {
         source.bootId = "boot-2";
         source.phase = NodePhase.FENCED;
         source.fencedBootId = "boot-1";
-        assertThat(safety.objectionTo(cluster, vm, "xen-1")).isPresent();
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isPresent();
     }
 
     @Test
     void shouldAllowAfterAConfirmedStopOnTheSource() {
         source.bootId = "boot-1";
         vm.stopConfirmed = true;
-        assertThat(safety.objectionTo(cluster, vm, "xen-1")).isEmpty();
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isEmpty();
     }
 
     @Test
@@ -47,6 +47,6 @@ class RelocationSafetyTest {
         source.bootId = "boot-1";
         vm.stopConfirmed = true;
         vm.node = "xen-2";
-        assertThat(safety.objectionTo(cluster, vm, "xen-1")).isPresent();
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isPresent();
     }
 }

@@ -1,0 +1,53 @@
+package io.xenpulse.correlator.rules;
+
+import java.util.Optional;
+
+/**
+ * Invariant 1, no double run: the one gate every start of a VM passes, restarts in place, relocations and
+ * their retries alike, checked right before the command is issued.
+ *
+ * <ul>
+ *   <li>No node other than the target may still run the VM: a node that listed it running and has not since
+ *       proven it gone (see {@link VmSightings}) may run it, unless it is fenced OFF.</li>
+ *   <li>A start away from the source node also needs the source proven not to run it: (a) a stop reported
+ *       done and then a later healthy listing of the source showing the VM absent, or (b) a fence of the
+ *       source whose agent verified power OFF, for the boot that ran the VM (a node that came back since is
+ *       not fenced any more).</li>
+ * </ul>
+ */
+final class StartGate {
+
+    /** Empty when restarting {@code vm} on {@code node}, where it died, is safe; otherwise why not. */
+    Optional<String> objectionToRestartOn(ClusterState cluster, VmState vm, String node) {
+        return runningElsewhere(cluster, vm, node);
+    }
+
+    /** Empty when starting {@code vm} on {@code target}, away from {@code sourceNode}, is safe; otherwise why not. */
+    Optional<String> objectionToStartElsewhere(ClusterState cluster, VmState vm, String sourceNode, String target) {
+        final Optional<NodeState> source = cluster.node(sourceNode);
+        if (source.isEmpty()) {
+            return Optional.of("source node " + sourceNode + " is unknown");
+        }
+        final boolean stopConfirmed = vm.stopConfirmed && sourceNode.equals(vm.node);
+        if (!fencedOff(source.get()) && !stopConfirmed) {
+            return Optional.of(vm.name + " may still run on " + sourceNode
+                    + ": neither a confirmed stop nor a fence verified OFF");
+        }
+        return runningElsewhere(cluster, vm, target);
+    }
+
+    private static Optional<String> runningElsewhere(ClusterState cluster, VmState vm, String target) {
+        for (String node : vm.aliveAt.keySet()) {
+            final boolean off = cluster.node(node).map(StartGate::fencedOff).orElse(false);
+            if (!node.equals(target) && !off) {
+                return Optional.of(vm.name + " was listed running on " + node + " at " + vm.aliveAt.get(node)
+                        + " and has not been proven gone there since");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fencedOff(NodeState node) {
+        return node.phase == NodePhase.FENCED && node.fencedBootId.equals(node.bootId);
+    }
+}
