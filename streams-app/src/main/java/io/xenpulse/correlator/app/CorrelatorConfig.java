@@ -49,10 +49,17 @@ public record CorrelatorConfig(
                 settings.integer("XENPULSE_MAX_FENCE_ATTEMPTS", defaults.maxFenceAttempts()),
                 settings.duration("XENPULSE_COMMAND_TTL", defaults.commandTtl()),
                 settings.duration("XENPULSE_FENCE_TTL", defaults.fenceTtl()),
-                settings.duration("XENPULSE_OBSERVATION_MAX_LAG", defaultMaxLag(defaults, silentAfter)));
+                settings.duration("XENPULSE_OBSERVATION_MAX_LAG", defaultMaxLag(defaults, silentAfter)),
+                settings.integer("XENPULSE_VM_MAX_FAILURES", CorrelatorPolicy.DEFAULT_VM_MAX_FAILURES),
+                settings.duration("XENPULSE_VM_FAILURE_WINDOW", CorrelatorPolicy.DEFAULT_VM_FAILURE_WINDOW));
         final Duration tick = settings.duration("XENPULSE_TICK_INTERVAL", Duration.ofSeconds(1));
         if (tick.isZero()) {
             throw new IllegalArgumentException("XENPULSE_TICK_INTERVAL must be positive");
+        }
+        if (tick.compareTo(policy.observationMaxLag()) >= 0) {
+            // a gap between two ticks that long reads as the correlator's own outage, every time
+            throw new IllegalArgumentException("XENPULSE_TICK_INTERVAL (" + tick + ") must be shorter than"
+                    + " XENPULSE_OBSERVATION_MAX_LAG (" + policy.observationMaxLag() + ")");
         }
         return new CorrelatorConfig(
                 PipelineConnection.fromMap(env, knownKafkaSettings()),

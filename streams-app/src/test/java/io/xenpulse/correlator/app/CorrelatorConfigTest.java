@@ -38,4 +38,19 @@ class CorrelatorConfigTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("observationMaxLag must be positive and shorter than nodeSilentAfter");
     }
+
+    @Test
+    void shouldRefuseATickIntervalThatWouldReadAsTheCorrelatorsOwnOutage() {
+        assertThatThrownBy(() -> config("XENPULSE_TICK_INTERVAL", "10s"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("XENPULSE_TICK_INTERVAL");
+    }
+
+    @Test
+    void shouldReadTheFlapDampingBounds() {
+        final CorrelatorConfig config = config("XENPULSE_VM_MAX_FAILURES", "5", "XENPULSE_VM_FAILURE_WINDOW", "30m");
+        assertThat(config.policy().vmMaxFailures()).isEqualTo(5);
+        assertThat(config.policy().vmFailureWindow()).isEqualTo(Duration.ofMinutes(30));
+        assertThat(config().policy().vmMaxFailures()).isEqualTo(3);
+    }
 }
