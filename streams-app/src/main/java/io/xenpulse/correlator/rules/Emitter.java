@@ -75,6 +75,7 @@ final class Emitter {
                 .setVm(vm)
                 .setDecidedAt(now)
                 .setRule(rule.id())
+                .setSeverity(rule.severity())
                 .setAction(action)
                 .setReason(reason)
                 .setEvidence(List.copyOf(evidence))

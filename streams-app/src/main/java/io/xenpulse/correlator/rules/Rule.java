@@ -1,44 +1,56 @@
 package io.xenpulse.correlator.rules;
 
+import io.xenpulse.schemas.decision.Severity;
 import java.util.Locale;
 
-/** The named rules a decision can cite. The id is what alerting consumers match on. */
+/** The named rules a decision can cite. The id is what alerting consumers match on; the severity rides along. */
 public enum Rule {
-    DAEMON_OUTAGE_GRACE,
-    DAEMON_RECOVERED,
-    DAEMON_RESTART,
-    DAEMON_RESTART_FAILED,
-    CORRELATOR_CATCHING_UP,
-    NODE_SILENT,
-    NODE_UNMONITORABLE,
-    NODE_LOST,
-    NODE_PROBE_SILENT,
-    NODE_ISOLATION_UNCONFIRMED,
-    FENCE_NODE,
-    FENCE_SUPPRESSED,
-    FENCE_VERIFIED_OFF,
-    FENCE_FAILED,
-    NODE_REJOINED,
-    VM_UNKNOWN_CONTROL_PATH_DOWN,
-    VM_MISSING_ONCE,
-    VM_REAPPEARED,
-    VM_DEAD_RESTART,
-    VM_DEAD_STOP_FOR_RELOCATION,
-    VM_STOP_CONFIRMED_RELOCATE,
-    VM_STOP_FAILED,
-    VM_RELOCATE_AFTER_FENCE,
-    VM_RECOVERED,
-    VM_MIGRATING,
-    VM_MIGRATED,
-    VM_MIGRATION_STALLED,
-    VM_RUNNING_TWICE,
-    VM_SEEN_ELSEWHERE,
-    VM_STOP_UNCONFIRMED,
-    VM_FLAPPING,
-    VM_RECOVERY_FAILED,
-    VM_HELD;
+    DAEMON_OUTAGE_GRACE(Severity.INFO),
+    DAEMON_RECOVERED(Severity.INFO),
+    DAEMON_RESTART(Severity.WARNING),
+    DAEMON_RESTART_FAILED(Severity.WARNING),
+    CORRELATOR_CATCHING_UP(Severity.INFO),
+    NODE_SILENT(Severity.WARNING),
+    NODE_UNMONITORABLE(Severity.WARNING),
+    NODE_LOST(Severity.CRITICAL),
+    NODE_PROBE_SILENT(Severity.WARNING),
+    NODE_ISOLATION_UNCONFIRMED(Severity.WARNING),
+    FENCE_NODE(Severity.CRITICAL),
+    FENCE_SUPPRESSED(Severity.WARNING),
+    FENCE_VERIFIED_OFF(Severity.WARNING),
+    FENCE_FAILED(Severity.CRITICAL),
+    NODE_REJOINED(Severity.INFO),
+    VM_UNKNOWN_CONTROL_PATH_DOWN(Severity.INFO),
+    VM_MISSING_ONCE(Severity.INFO),
+    VM_REAPPEARED(Severity.INFO),
+    VM_DEAD_RESTART(Severity.WARNING),
+    VM_DEAD_STOP_FOR_RELOCATION(Severity.WARNING),
+    VM_STOP_CONFIRMED_RELOCATE(Severity.WARNING),
+    VM_STOP_FAILED(Severity.CRITICAL),
+    VM_RELOCATE_AFTER_FENCE(Severity.WARNING),
+    VM_RECOVERED(Severity.INFO),
+    VM_MIGRATING(Severity.INFO),
+    VM_MIGRATED(Severity.INFO),
+    VM_MIGRATION_STALLED(Severity.WARNING),
+    VM_RUNNING_TWICE(Severity.CRITICAL),
+    VM_SEEN_ELSEWHERE(Severity.CRITICAL),
+    VM_FOLLOWED_ELSEWHERE(Severity.INFO),
+    VM_STOP_UNCONFIRMED(Severity.WARNING),
+    VM_FLAPPING(Severity.WARNING),
+    VM_RECOVERY_FAILED(Severity.CRITICAL),
+    VM_HELD(Severity.WARNING);
+
+    private final Severity severity;
+
+    Rule(Severity severity) {
+        this.severity = severity;
+    }
 
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    public Severity severity() {
+        return severity;
     }
 }

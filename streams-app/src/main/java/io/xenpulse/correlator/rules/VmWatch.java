@@ -214,7 +214,7 @@ final class VmWatch {
         if (elsewhere.isEmpty()) {
             return false;
         }
-        out.judge(Rule.VM_SEEN_ELSEWHERE, DecisionAction.NONE, node.name, vm.name, vm.name + " is gone from "
+        out.judge(Rule.VM_FOLLOWED_ELSEWHERE, DecisionAction.NONE, node.name, vm.name, vm.name + " is gone from "
                 + node.name + " but was listed running on " + elsewhere.get() + " since: it follows "
                 + elsewhere.get() + ", not dead", reading.evidence(Optional.of(vm.name)));
         vm.running(elsewhere.get());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.xenpulse.schemas.command.CommandKind;
 import io.xenpulse.schemas.command.RecoveryCommand;
 import io.xenpulse.schemas.command.ResultStatus;
+import io.xenpulse.schemas.decision.Severity;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -73,6 +74,7 @@ class VmInTwoPlacesTest {
         // then: one critical decision, the VM held, no command
         assertThat(harness.decisionsBy(Rule.VM_RUNNING_TWICE)).hasSize(1);
         assertThat(harness.decisionsBy(Rule.VM_RUNNING_TWICE).get(0).getReason()).contains("xen-1", "xen-2");
+        assertThat(harness.decisionsBy(Rule.VM_RUNNING_TWICE).get(0).getSeverity()).isEqualTo(Severity.CRITICAL);
         assertThat(harness.state.vm("web01").orElseThrow().status()).isEqualTo(VmStatus.HELD);
         assertThat(harness.vmCommands()).isEmpty();
     }
@@ -89,7 +91,7 @@ class VmInTwoPlacesTest {
         round("xen-1");
         // then: it may run on xen-2: no restart on xen-1
         assertThat(harness.commandsOf(CommandKind.RESTART_VM)).isEmpty();
-        assertThat(harness.decisionsBy(Rule.VM_SEEN_ELSEWHERE)).isNotEmpty();
+        assertThat(harness.decisionsBy(Rule.VM_FOLLOWED_ELSEWHERE)).isNotEmpty();
     }
 
     @Test
