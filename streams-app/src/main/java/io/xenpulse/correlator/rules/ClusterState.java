@@ -29,8 +29,6 @@ public final class ClusterState {
     final TreeSet<String> maintenanceNodes = new TreeSet<>();
     int minHealthyNodes = 1;
     long decisionCounter;
-    /** The correlator's own clock when it last processed anything of this cluster (see {@link OwnView}). */
-    Instant lastProcessedAt;
     /** Since when the correlator's view of this cluster is continuous; silence is never counted from before. */
     Instant trustedSince;
 

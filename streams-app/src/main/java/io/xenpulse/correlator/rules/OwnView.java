@@ -3,7 +3,9 @@ package io.xenpulse.correlator.rules;
 import io.xenpulse.schemas.decision.DecisionAction;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Invariant 9, our own blindness is not the cluster's failure: whether the correlator may trust its own view
@@ -24,6 +26,12 @@ final class OwnView {
 
     private final Duration maxLag;
     private final Duration settle;
+    /**
+     * When this correlator instance last processed anything of each cluster. Kept in memory on purpose: a
+     * restarted instance, or one a cluster's task just moved to, has no memory of it and so starts distrusting
+     * (and the state store is not rewritten on every tick just to move a clock).
+     */
+    private final Map<String, Instant> lastProcessedAt = new HashMap<>();
 
     OwnView(CorrelatorPolicy policy) {
         this.maxLag = policy.observationMaxLag();
@@ -33,10 +41,11 @@ final class OwnView {
     /** Records that the correlator is looking at the cluster now; a long absence restarts the silence clocks. */
     void onActivity(ClusterState cluster, Emitter out) {
         final Instant now = out.now();
-        final Instant last = cluster.lastProcessedAt;
-        cluster.lastProcessedAt = now;
-        if (last == null) {
-            cluster.trustedSince = now; // a cluster new to this correlator: nothing is known to be silent yet
+        final Instant last = lastProcessedAt.put(cluster.cluster(), now);
+        if (cluster.trustedSince == null) {
+            cluster.trustedSince = now; // a cluster new to the correlator: nothing is known to be silent yet
+        } else if (last == null) {
+            distrust(cluster, out, "this correlator instance has just started or taken over the cluster");
         } else if (Duration.between(last, now).compareTo(maxLag) > 0) {
             distrust(cluster, out, "the correlator did not process this cluster for "
                     + Duration.between(last, now).toSeconds() + " s (its own restart or a stall)");

@@ -25,7 +25,7 @@ final class CorrelatorHarness {
     static final Duration TICK = Duration.ofSeconds(1);
 
     final ClusterState state = new ClusterState(Observations.CLUSTER);
-    final Correlator correlator = new Correlator(POLICY);
+    Correlator correlator = new Correlator(POLICY);
     final List<Decision> decisions = new ArrayList<>();
     final List<RecoveryCommand> commands = new ArrayList<>();
     Instant now = Instant.parse("2026-11-25T10:00:00Z");
@@ -68,6 +68,11 @@ final class CorrelatorHarness {
     /** One punctuator tick at the current time (it may fire between any two records). */
     Outcome tick() {
         return collect(correlator.onTick(state, now));
+    }
+
+    /** A new correlator instance takes over the same stored state (a restart, or the task moved). */
+    void restartCorrelator() {
+        correlator = new Correlator(POLICY);
     }
 
     /** Time passes without the correlator running at all (its own restart, a stalled stream thread). */

@@ -41,6 +41,21 @@ class OwnLagTest {
     }
 
     @Test
+    void shouldDistrustItsViewWhenANewInstanceTakesOverTheStoredState() {
+        // given: a trusted view; xen-1 dies 5 s before the correlator restarts (a gap shorter than the lag bound)
+        liveRounds(20);
+        harness.correlatorAway(Duration.ofSeconds(5));
+        harness.restartCorrelator();
+        // when: the others keep reporting for 29 s after the restart
+        othersLive(29);
+        // then: counted from the restart, xen-1 is not lost yet
+        assertThat(harness.decisionsBy(Rule.CORRELATOR_CATCHING_UP)).hasSize(1);
+        assertThat(harness.commandsOf(CommandKind.FENCE_NODE)).isEmpty();
+        othersLive(2);
+        assertThat(harness.lastCommand(CommandKind.FENCE_NODE).getTargetNode()).isEqualTo("xen-1");
+    }
+
+    @Test
     void shouldNotFenceWhileThePipelineRunsSecondsBehind() {
         // given
         liveRounds(5);
