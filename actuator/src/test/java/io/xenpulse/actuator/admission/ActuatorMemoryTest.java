@@ -61,4 +61,12 @@ class ActuatorMemoryTest {
         // then
         assertThat(memory.knowsCommand("f1")).isFalse();
     }
+
+    @Test
+    void shouldIgnorePowerOnOfNodeItKnowsNothingAbout() {
+        // when
+        memory.learnPoweredOnNow("c1", "n9");
+        // then
+        assertThat(memory.history("c1", "n9")).isEmpty();
+    }
 }
