@@ -103,6 +103,24 @@ class CommandAdmissionTest {
     }
 
     @Test
+    void shouldRefuseVmCommandThatArrivesExpired() {
+        // given
+        final RecoveryCommand relocation = relocate("r1", "web01", "n1", "n2");
+        // when
+        final Verdict verdict = admission.onArrival(relocation, relocation.getExpiresAt().plusMillis(1));
+        // then
+        assertThat(statusOf(verdict)).isEqualTo(ResultStatus.EXPIRED);
+    }
+
+    @Test
+    void shouldStillStartCommandAtItsExpiryInstant() {
+        // given
+        final RecoveryCommand restart = restartVm("s1", "web01", "n1");
+        // when / then: expiresAt is the last instant the command may start
+        assertThat(admission.beforeStart(restart, restart.getExpiresAt())).isInstanceOf(Verdict.Proceed.class);
+    }
+
+    @Test
     void shouldAskPowerDeviceOfSourceBeforeRelocationThatRestsOnFence() {
         // given
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);

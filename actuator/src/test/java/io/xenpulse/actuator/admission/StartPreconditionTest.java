@@ -222,6 +222,21 @@ class StartPreconditionTest {
         assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(fencedOnly("n1", "n3"));
     }
 
+    @Test
+    void shouldNotHoldVmBackByNodesWhereItWasNeverStarted() {
+        // given: the actuator knows n3 only from a daemon restart
+        memory.learn(resultOf(restartDaemon("d1", "n3"), ResultStatus.DONE), 10);
+        // when / then
+        assertThat(precondition.check(restartVm("s1", "web01", "n1"))).isEqualTo(noFenceToCheck());
+    }
+
+    @Test
+    void shouldNeedNoProofForCommandsThatStartNoVm() {
+        // given: nothing known about n1
+        // when / then
+        assertThat(precondition.check(stopVm("st1", "web01", "n1"))).isEqualTo(noFenceToCheck());
+    }
+
     private static StartProof fencedOnly(String... nodes) {
         return new StartProof.Proven(List.of(nodes));
     }

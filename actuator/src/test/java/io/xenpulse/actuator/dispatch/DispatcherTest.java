@@ -196,6 +196,42 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldNotStartTheSameVmOnAnotherNodeWhileItsFirstStartRuns() {
+        // given: web01 is being started on n1; nothing about it is published yet
+        dispatcher.onCommand(1, restartVm("s1", "web01", "n1"), NOW);
+        // when
+        final List<Effect<Integer>> secondStart = dispatcher.onCommand(2, restartVm("s2", "web01", "n2"), NOW);
+        final Effect<Integer> firstDone = dispatcher.onExecuted(1, ExecutionOutcome.done("started"), NOW).get(0);
+        final List<Effect<Integer>> afterFirst = publish(firstDone);
+        // then: the second start waits for the VM, and is then checked against the first one's result
+        assertThat(secondStart).isEmpty();
+        assertThat(publishedResult(afterFirst).getStatus()).isEqualTo(ResultStatus.REFUSED);
+        assertThat(publishedResult(afterFirst).getDetail()).contains("web01", "n1");
+    }
+
+    @Test
+    void shouldHoldOtherStartsOfVmWhileItsRelocationAsksThePowerDevice() {
+        // given
+        fenceVerifiedOff(1, "f1", "n1");
+        dispatcher.onCommand(2, relocate("r1", "web01", "n1", "n2"), NOW);
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onCommand(3, restartVm("s1", "web01", "n3"), NOW);
+        // then
+        assertThat(effects).isEmpty();
+    }
+
+    @Test
+    void shouldPublishExpiredRelocationWithoutCheckingOrExecutingIt() {
+        // given
+        final RecoveryCommand relocation = relocate("r1", "web01", "n1", "n2");
+        // when
+        final Instant late = relocation.getExpiresAt().plusMillis(1);
+        final List<Effect<Integer>> effects = dispatcher.onCommand(1, relocation, late);
+        // then
+        assertThat(publishedResult(effects).getStatus()).isEqualTo(ResultStatus.EXPIRED);
+    }
+
+    @Test
     void shouldRefuseRelocationQueuedBehindFenceThatDidNotVerifyPowerOff() {
         // given
         dispatcher.onCommand(1, fence("f1", "n1"), NOW);
