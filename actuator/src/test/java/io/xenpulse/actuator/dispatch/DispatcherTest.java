@@ -124,6 +124,22 @@ class DispatcherTest {
     }
 
     @Test
+    void shouldRefuseRetriedRelocationOnceFencedSourceRejoined() {
+        // given (issue 7, case 5): n1 fenced OFF, web01's relocation to n2 timed out, then n1 rebooted,
+        // rejoined and auto-started web01; the correlator retries the relocation
+        fenceVerifiedOff(1, "f1", "n1");
+        dispatcher.onCommand(2, relocate("r1", "web01", "n1", "n2"), NOW);
+        dispatcher.onPowerChecked(2, Map.of("n1", OFF), NOW);
+        publish(dispatcher.onExecuted(2, ExecutionOutcome.timeout("no answer"), NOW).get(0));
+        final List<Effect<Integer>> retry = dispatcher.onCommand(3, relocate("r2", "web01", "n1", "n2"), NOW);
+        // when
+        final List<Effect<Integer>> effects = dispatcher.onPowerChecked(3, Map.of("n1", ON), NOW);
+        // then
+        assertThat(retry).containsExactly(new Effect.CheckPower<>(3, CLUSTER, List.of("n1")));
+        assertThat(publishedResult(effects).getStatus()).isEqualTo(ResultStatus.REFUSED);
+    }
+
+    @Test
     void shouldRefuseRelocationWhenPowerDeviceOfFencedSourceCannotBeReached() {
         // given
         fenceVerifiedOff(1, "f1", "n1");
