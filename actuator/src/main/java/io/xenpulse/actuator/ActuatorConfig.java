@@ -21,6 +21,9 @@ import org.apache.kafka.clients.producer.ProducerConfig;
  *   <li>{@code XENPULSE_ACTUATOR_GROUP}: consumer group of the command consumer (default
  *       {@code xenpulse-actuator})</li>
  *   <li>{@code XENPULSE_ACTION_TIMEOUT}: timeout of each executor attempt (default 60s)</li>
+ *   <li>{@code XENPULSE_ACTUATOR_POWER_CHECK_TIMEOUT}: how long a power device may take to say whether a
+ *       fenced node is still OFF before a VM is started elsewhere; no answer in time refuses the start
+ *       (default 20s, fence agents' power_timeout)</li>
  *   <li>{@code XENPULSE_ACTUATOR_MEMORY_RETENTION}: how long executed command ids are remembered; commands
  *       expiring further ahead are rejected (default 1h)</li>
  *   <li>{@code XENPULSE_ACTUATOR_HISTORY_TIMEOUT}: longest wait for reading the result history at start
@@ -36,18 +39,21 @@ public record ActuatorConfig(
         Duration actionTimeout,
         Duration memoryRetention,
         Duration historyTimeout,
+        Duration powerCheckTimeout,
         String executor) {
 
     public static final String GROUP = "XENPULSE_ACTUATOR_GROUP";
     public static final String ACTION_TIMEOUT = "XENPULSE_ACTION_TIMEOUT";
     public static final String MEMORY_RETENTION = "XENPULSE_ACTUATOR_MEMORY_RETENTION";
     public static final String HISTORY_TIMEOUT = "XENPULSE_ACTUATOR_HISTORY_TIMEOUT";
+    public static final String POWER_CHECK_TIMEOUT = "XENPULSE_ACTUATOR_POWER_CHECK_TIMEOUT";
     public static final String EXECUTOR = "XENPULSE_ACTUATOR_EXECUTOR";
 
     public static final String DEFAULT_GROUP = "xenpulse-actuator";
     public static final Duration DEFAULT_ACTION_TIMEOUT = Duration.ofSeconds(60);
     public static final Duration DEFAULT_MEMORY_RETENTION = Duration.ofHours(1);
     public static final Duration DEFAULT_HISTORY_TIMEOUT = Duration.ofMinutes(2);
+    public static final Duration DEFAULT_POWER_CHECK_TIMEOUT = Duration.ofSeconds(20);
 
     /** Client settings the actuator's guarantees rest on; an override of one fails at start-up. */
     public static final Set<String> PROTECTED_KAFKA_SETTINGS = Set.of(
@@ -58,13 +64,15 @@ public record ActuatorConfig(
             ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG);
 
     private static final String OWN_PREFIX = "XENPULSE_ACTUATOR_";
-    private static final Set<String> OWN_KEYS = Set.of(GROUP, MEMORY_RETENTION, HISTORY_TIMEOUT, EXECUTOR);
+    private static final Set<String> OWN_KEYS = Set.of(GROUP, MEMORY_RETENTION, HISTORY_TIMEOUT, POWER_CHECK_TIMEOUT,
+            EXECUTOR);
 
     public ActuatorConfig {
         Objects.requireNonNull(connection, "connection");
         requirePositive(ACTION_TIMEOUT, actionTimeout);
         requirePositive(MEMORY_RETENTION, memoryRetention);
         requirePositive(HISTORY_TIMEOUT, historyTimeout);
+        requirePositive(POWER_CHECK_TIMEOUT, powerCheckTimeout);
         if (groupId == null || groupId.isBlank()) {
             throw new IllegalArgumentException(GROUP + " must not be blank");
         }
@@ -96,6 +104,7 @@ public record ActuatorConfig(
                 settings.duration(ACTION_TIMEOUT, DEFAULT_ACTION_TIMEOUT),
                 settings.duration(MEMORY_RETENTION, DEFAULT_MEMORY_RETENTION),
                 settings.duration(HISTORY_TIMEOUT, DEFAULT_HISTORY_TIMEOUT),
+                settings.duration(POWER_CHECK_TIMEOUT, DEFAULT_POWER_CHECK_TIMEOUT),
                 settings.string(EXECUTOR, DryRunExecutor.NAME));
     }
 

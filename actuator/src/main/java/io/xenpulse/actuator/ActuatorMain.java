@@ -1,6 +1,5 @@
 package io.xenpulse.actuator;
 
-import io.xenpulse.actuator.execution.CommandExecutor;
 import io.xenpulse.actuator.execution.DryRunExecutor;
 import io.xenpulse.schemas.config.PipelineConnection;
 import io.xenpulse.schemas.serde.RegistrySerdeFactory;
@@ -13,8 +12,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs the actuator from environment settings (see {@link ActuatorConfig}) until the process is told to
- * stop. Only the {@code dry-run} executor exists for now (it refuses every command); the fence-agent,
- * xm and virsh executors come later, and the demo wires a simulator executor programmatically.
+ * stop. Only the {@code dry-run} executor exists for now (it refuses every command, and its power check
+ * can see no node); the fence-agent, xm and virsh executors come later, and the demo wires a simulator
+ * executor programmatically. An executor is also the power check of the devices it drives.
  */
 public final class ActuatorMain {
 
@@ -48,10 +48,11 @@ public final class ActuatorMain {
         final XenTopics topics = XenTopics.create(connection.topicPrefix(),
                 RegistrySerdeFactory.fromConfig(connection.serdeConfig()));
         LOG.info("actuator configuration: {}", config);
-        return new ActuatorService(config, topics, executorNamed(config.executor()), Clock.systemUTC());
+        final DryRunExecutor executor = executorNamed(config.executor());
+        return new ActuatorService(config, topics, executor, executor, Clock.systemUTC());
     }
 
-    static CommandExecutor executorNamed(String name) {
+    static DryRunExecutor executorNamed(String name) {
         if (DryRunExecutor.NAME.equals(name)) {
             LOG.warn("executor '{}': every command will be REFUSED (no executor configured)", name);
             return new DryRunExecutor();

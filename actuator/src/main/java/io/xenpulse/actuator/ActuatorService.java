@@ -1,6 +1,7 @@
 package io.xenpulse.actuator;
 
 import io.xenpulse.actuator.execution.CommandExecutor;
+import io.xenpulse.actuator.execution.PowerCheck;
 import io.xenpulse.actuator.kafka.CommandLoopRunner;
 import io.xenpulse.schemas.topics.XenTopics;
 import java.time.Clock;
@@ -13,8 +14,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The actuator as a service: consumes recovery commands, admits them (expiry, duplicates, one action per
  * node, its own precondition checks), executes them through a {@link CommandExecutor} with a timeout per
- * attempt, and publishes a result for every command. Its memory of executed commands and fences is
- * rebuilt from the result topic on start.
+ * attempt, and publishes a result for every command. Before a start whose safety rests on a fence it asks
+ * the fenced node's power device, through a {@link PowerCheck}, whether the node is still OFF. Its memory
+ * of executed commands and fences is rebuilt from the result topic on start.
  *
  * <p>{@link #start()} returns at once; the work runs on a thread of its own ("actuator-loop").
  * {@link #close()} stops taking commands, lets running ones finish (bounded by the action timeout),
@@ -29,10 +31,12 @@ public final class ActuatorService implements AutoCloseable {
     private final CommandLoopRunner runner;
     private Thread thread;
 
-    public ActuatorService(ActuatorConfig config, XenTopics topics, CommandExecutor executor, Clock clock) {
+    public ActuatorService(ActuatorConfig config, XenTopics topics, CommandExecutor executor, PowerCheck powerCheck,
+            Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.runner = new CommandLoopRunner(config, Objects.requireNonNull(topics, "topics"),
-                Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(clock, "clock"));
+                Objects.requireNonNull(executor, "executor"), Objects.requireNonNull(powerCheck, "powerCheck"),
+                Objects.requireNonNull(clock, "clock"));
     }
 
     /** Starts the loop thread. */

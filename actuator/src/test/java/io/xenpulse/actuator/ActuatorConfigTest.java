@@ -28,6 +28,7 @@ class ActuatorConfigTest {
         assertThat(config.groupId()).isEqualTo("xenpulse-actuator");
         assertThat(config.actionTimeout()).isEqualTo(Duration.ofSeconds(60));
         assertThat(config.memoryRetention()).isEqualTo(Duration.ofHours(1));
+        assertThat(config.powerCheckTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.executor()).isEqualTo("dry-run");
     }
 
@@ -35,8 +36,10 @@ class ActuatorConfigTest {
     void shouldReadOperatorDurations() {
         // when
         final ActuatorConfig config = ActuatorConfig.fromMap(env("XENPULSE_ACTION_TIMEOUT", "20s",
-                "XENPULSE_ACTUATOR_MEMORY_RETENTION", "PT2H", "XENPULSE_ACTUATOR_GROUP", "site-a"));
+                "XENPULSE_ACTUATOR_MEMORY_RETENTION", "PT2H", "XENPULSE_ACTUATOR_GROUP", "site-a",
+                "XENPULSE_ACTUATOR_POWER_CHECK_TIMEOUT", "5s"));
         // then
+        assertThat(config.powerCheckTimeout()).isEqualTo(Duration.ofSeconds(5));
         assertThat(config.actionTimeout()).isEqualTo(Duration.ofSeconds(20));
         assertThat(config.memoryRetention()).isEqualTo(Duration.ofHours(2));
         assertThat(config.groupId()).isEqualTo("site-a");

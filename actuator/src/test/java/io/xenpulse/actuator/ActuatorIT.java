@@ -150,8 +150,9 @@ class ActuatorIT {
     @Test
     void shouldStillRefuseDuplicateAndKnowFencesAfterRestart() {
         // given: a first actuator executed a fence and a daemon restart, then stopped
+        final RecordingExecutor firstExecutor = closing(new RecordingExecutor());
         final ActuatorService first = closing(new ActuatorService(ActuatorConfig.fromMap(env), topics,
-                new RecordingExecutor(), Clock.systemUTC()));
+                firstExecutor, firstExecutor, Clock.systemUTC()));
         first.start();
         send(fence("f1", "n1"));
         send(restartDaemon("d1", "n2"));
@@ -204,7 +205,7 @@ class ActuatorIT {
     private RecordingExecutor startActuator(RecordingExecutor executor) {
         closeables.add(executor);
         final ActuatorService service = closing(new ActuatorService(ActuatorConfig.fromMap(env), topics,
-                executor, Clock.systemUTC()));
+                executor, executor, Clock.systemUTC()));
         service.start();
         return executor;
     }

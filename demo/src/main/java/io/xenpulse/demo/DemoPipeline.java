@@ -63,8 +63,9 @@ final class DemoPipeline implements AutoCloseable {
         timeline.start();
         correlator = CorrelatorMain.start(correlatorConfig);
         awaitRunning(correlator);
+        final SimulatorExecutor executor = new SimulatorExecutor(cluster);
         actuator = new ActuatorService(ActuatorConfig.fromMap(DemoTimings.actuator(connection)), topics,
-                new SimulatorExecutor(cluster), clock);
+                executor, executor, clock);
         actuator.start();
         for (SimulatedNode node : cluster.nodes()) {
             probes.add(Probe.start(ProbeConfig.fromMap(DemoTimings.probe(connection, node.name(),

@@ -2,6 +2,8 @@ package io.xenpulse.demo;
 
 import io.xenpulse.actuator.execution.CommandExecutor;
 import io.xenpulse.actuator.execution.ExecutionOutcome;
+import io.xenpulse.actuator.execution.PowerCheck;
+import io.xenpulse.actuator.execution.PowerStatus;
 import io.xenpulse.schemas.command.RecoveryCommand;
 import io.xenpulse.schemas.command.ResultStatus;
 import io.xenpulse.simulator.ActionOutcome;
@@ -11,9 +13,10 @@ import io.xenpulse.simulator.SimulatedNode;
 
 /**
  * Executes recovery commands against the simulated cluster, check -> act -> verify, as the real executors
- * (fence agents, xm, virsh) will against real nodes.
+ * (fence agents, xm, virsh) will against real nodes, and answers power checks from the simulated fence
+ * devices ({@link SimulatedCluster#powerStatus}).
  */
-final class SimulatorExecutor implements CommandExecutor {
+final class SimulatorExecutor implements CommandExecutor, PowerCheck {
 
     private final SimulatedCluster cluster;
 
@@ -33,6 +36,18 @@ final class SimulatorExecutor implements CommandExecutor {
             case STOP_VM -> stop(cluster.node(target), command.getVm());
             case RESTART_VM, RELOCATE_VM -> start(cluster.node(target), command.getVm());
         };
+    }
+
+    @Override
+    public PowerStatus powerStatus(String clusterId, String node) {
+        final boolean known = cluster.clusterId().equals(clusterId)
+                && cluster.nodes().stream().anyMatch(n -> n.name().equals(node));
+        if (!known) {
+            return PowerStatus.unknown("no fence device for " + clusterId + "/" + node + " in the simulation");
+        }
+        return cluster.powerStatus(node) == PowerState.OFF
+                ? PowerStatus.off("status: OFF")
+                : PowerStatus.on("status: ON");
     }
 
     private ExecutionOutcome fence(String node) {

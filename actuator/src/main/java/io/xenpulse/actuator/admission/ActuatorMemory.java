@@ -84,6 +84,15 @@ public final class ActuatorMemory {
         }
     }
 
+    /**
+     * Learns that a node's power device said ON just now. Every result learnt so far is older than that
+     * answer, so the node's last fence no longer covers it (see {@link NodeHistory#poweredOnSinceLastFence}).
+     * Not in the result log: after a restart the next power check finds it again.
+     */
+    public void learnPoweredOnNow(String cluster, String node) {
+        history(cluster, node).ifPresent(NodeHistory::poweredOnSinceLastFence);
+    }
+
     /** Forgets command ids whose retention has passed. */
     public void evict(Instant now) {
         commandIds.values().removeIf(forgetAfter -> forgetAfter.isBefore(now));

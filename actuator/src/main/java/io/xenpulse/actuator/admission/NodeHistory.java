@@ -14,6 +14,17 @@ public final class NodeHistory {
 
     private static final long NEVER = -1L;
 
+    /** How a VM is known to be down on this node. */
+    public enum DownProof {
+        /** A successful STOP_VM of the VM here, newer than its last start and than the last fence. */
+        STOP,
+        /** A fence verified OFF newer than the VM's last start and than any sign of power: holds only while
+         *  the node's power device still says OFF. */
+        FENCE,
+        /** Nothing the actuator has seen proves it. */
+        NONE
+    }
+
     private long fencedOff = NEVER;
     private long seenPoweredOn = NEVER;
     private final Map<String, Long> vmStarted = new HashMap<>();
@@ -25,6 +36,14 @@ public final class NodeHistory {
 
     void poweredOnAt(long position) {
         seenPoweredOn = Math.max(seenPoweredOn, position);
+    }
+
+    /**
+     * The node's power device said ON after the last fence learnt: that fence was of an earlier boot and
+     * covers nothing any more. A later fence (at a higher position) covers again.
+     */
+    void poweredOnSinceLastFence() {
+        seenPoweredOn = Math.max(seenPoweredOn, fencedOff);
     }
 
     void vmStartedAt(String vm, long position) {
@@ -55,9 +74,16 @@ public final class NodeHistory {
         return stopped != null && stopped > started(vm);
     }
 
-    /** Whether the VM is proven down on this node, by a fence or by a stop. */
-    public boolean provesDown(String vm) {
-        return fenceCovers(vm) || stopCovers(vm);
+    /**
+     * How the VM is proven down here. A stop counts on its own only when no fence followed it: a fenced
+     * node may have booted again since and auto-started the VM, so after a fence only the fence (checked
+     * against the power device) or a newer stop can prove anything.
+     */
+    public DownProof downProof(String vm) {
+        if (stopCovers(vm) && vmStopped.get(vm) > fencedOff) {
+            return DownProof.STOP;
+        }
+        return fenceCovers(vm) ? DownProof.FENCE : DownProof.NONE;
     }
 
     private long started(String vm) {

@@ -6,6 +6,7 @@ import io.xenpulse.actuator.admission.CommandAdmission;
 import io.xenpulse.actuator.admission.Lock;
 import io.xenpulse.actuator.admission.Verdict;
 import io.xenpulse.actuator.execution.ExecutionOutcome;
+import io.xenpulse.actuator.execution.PowerStatus;
 import io.xenpulse.schemas.command.CommandResult;
 import io.xenpulse.schemas.command.RecoveryCommand;
 import java.time.Instant;
@@ -19,15 +20,18 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The life of each command, without Kafka: admitted or rejected on arrival, waiting for its node,
- * checked again and started, executed, its result published and learnt. Single-threaded: the host
- * calls it from one thread and carries out the {@link Effect}s it returns.
+ * checked again (asking the power devices of fenced nodes when its safety rests on a fence) and started,
+ * executed, its result published and learnt. Single-threaded: the host calls it from one thread and
+ * carries out the {@link Effect}s it returns.
  *
  * <pre>
  *  arrive --reject--> PUBLISHING --published--> (learnt, locks freed)
  *    |                    ^   ^
- *  proceed                |   +--reject (expired / precondition)--+
- *    v                    |                                       |
- *  WAITING --locks free--> beforeStart --proceed--> EXECUTING --outcome--+
+ *  proceed                |   +------reject (expired / precondition / power not OFF)------+
+ *    v                    |                                                              |
+ *  WAITING --locks free--> beforeStart --proceed--------------------> EXECUTING --outcome--+
+ *                              |                                          ^
+ *                          check power --> CHECKING_POWER --all OFF-------+
  * </pre>
  *
  * <p>A command keeps its node and VM locks until its result is published <em>and learnt</em>, so the
@@ -39,7 +43,7 @@ public final class Dispatcher<T> {
 
     private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
 
-    private enum Phase { WAITING, EXECUTING, PUBLISHING }
+    private enum Phase { WAITING, CHECKING_POWER, EXECUTING, PUBLISHING }
 
     private record Tracked(RecoveryCommand command, Phase phase, Instant startedAt) {
         Tracked in(Phase next, Instant at) {
@@ -90,6 +94,28 @@ public final class Dispatcher<T> {
             LOG.info("{} finished: {} ({})", entry.command().getKind(), outcome.status(), outcome.detail());
         }
         return List.of(new Effect.Publish<>(token, result));
+    }
+
+    /** The power devices asked for by an {@link Effect.CheckPower} answered (or timed out as UNKNOWN). */
+    public List<Effect<T>> onPowerChecked(T token, Map<String, PowerStatus> statuses, Instant now) {
+        final Tracked entry = tracked.get(token);
+        if (entry == null || entry.phase() != Phase.CHECKING_POWER) {
+            throw new IllegalStateException("not checking power: " + token);
+        }
+        final Verdict verdict = admission.afterPowerCheck(entry.command(), statuses, now);
+        try (CommandMdc mdc = CommandMdc.of(entry.command())) {
+            LOG.info("{} power check: {}", entry.command().getKind(), statuses);
+        }
+        final List<Effect<T>> effects = new ArrayList<>();
+        if (verdict instanceof Verdict.Reject reject) {
+            // Nothing was done, so its locks can go to the next command right away.
+            queue.release(token);
+            effects.add(reject(token, entry.command(), reject, now));
+            effects.addAll(startReady(now));
+        } else {
+            effects.add(execute(token, entry, now));
+        }
+        return effects;
     }
 
     /** A result is durably published at {@code position} of its cluster's result log. */
@@ -144,16 +170,27 @@ public final class Dispatcher<T> {
                     queue.release(token);
                     freedLocks = true;
                     effects.add(reject(token, entry.command(), reject, now));
-                } else {
-                    tracked.put(token, entry.in(Phase.EXECUTING, now));
+                } else if (verdict instanceof Verdict.CheckPower check) {
+                    // Keeps its locks while the devices answer: nothing may start this VM meanwhile.
+                    tracked.put(token, entry.in(Phase.CHECKING_POWER, now));
                     try (CommandMdc mdc = CommandMdc.of(entry.command())) {
-                        LOG.info("{} started (attempt {})", entry.command().getKind(), entry.command().getAttempt());
+                        LOG.info("{} asks the power devices of {} first", entry.command().getKind(), check.nodes());
                     }
-                    effects.add(new Effect.Execute<>(token, entry.command()));
+                    effects.add(new Effect.CheckPower<>(token, entry.command().getCluster(), check.nodes()));
+                } else {
+                    effects.add(execute(token, entry, now));
                 }
             }
         }
         return effects;
+    }
+
+    private Effect<T> execute(T token, Tracked entry, Instant now) {
+        tracked.put(token, entry.in(Phase.EXECUTING, now));
+        try (CommandMdc mdc = CommandMdc.of(entry.command())) {
+            LOG.info("{} started (attempt {})", entry.command().getKind(), entry.command().getAttempt());
+        }
+        return new Effect.Execute<>(token, entry.command());
     }
 
     private Effect<T> reject(T token, RecoveryCommand command, Verdict.Reject reject, Instant now) {

@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The actuator's single loop thread: follows the result history, polls commands, hands them to the
- * {@link Dispatcher}, carries out its effects (executions on their own threads, results published
- * asynchronously), and commits a command's offset only once its result is durably published.
+ * {@link Dispatcher}, carries out its effects (executions and power checks on their own threads, results
+ * published asynchronously), and commits a command's offset only once its result is durably published.
  */
 final class CommandLoop {
 
@@ -145,6 +145,9 @@ final class CommandLoop {
             if (effect instanceof Effect.Execute<CommandOffset> execute) {
                 execution.start(execute.command()).thenAccept(outcome -> tasks.post(
                         () -> apply(dispatcher.onExecuted(execute.token(), outcome, clock.instant()))));
+            } else if (effect instanceof Effect.CheckPower<CommandOffset> check) {
+                execution.checkPower(check.cluster(), check.nodes()).thenAccept(statuses -> tasks.post(
+                        () -> apply(dispatcher.onPowerChecked(check.token(), statuses, clock.instant()))));
             } else if (effect instanceof Effect.Publish<CommandOffset> publish) {
                 publish(publish.token(), publish.result());
             }

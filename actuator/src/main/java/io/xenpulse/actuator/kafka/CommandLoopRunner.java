@@ -4,6 +4,7 @@ import io.xenpulse.actuator.ActuatorConfig;
 import io.xenpulse.actuator.admission.ActuatorMemory;
 import io.xenpulse.actuator.dispatch.Dispatcher;
 import io.xenpulse.actuator.execution.CommandExecutor;
+import io.xenpulse.actuator.execution.PowerCheck;
 import io.xenpulse.actuator.execution.TimedExecution;
 import io.xenpulse.schemas.topics.XenTopics;
 import java.time.Clock;
@@ -36,14 +37,17 @@ public final class CommandLoopRunner implements Runnable {
     private final ActuatorConfig config;
     private final XenTopics topics;
     private final CommandExecutor executor;
+    private final PowerCheck powerCheck;
     private final Clock clock;
     private volatile boolean stopping;
     private volatile Throwable failure;
 
-    public CommandLoopRunner(ActuatorConfig config, XenTopics topics, CommandExecutor executor, Clock clock) {
+    public CommandLoopRunner(ActuatorConfig config, XenTopics topics, CommandExecutor executor,
+            PowerCheck powerCheck, Clock clock) {
         this.config = config;
         this.topics = topics;
         this.executor = executor;
+        this.powerCheck = powerCheck;
         this.clock = clock;
     }
 
@@ -59,7 +63,8 @@ public final class CommandLoopRunner implements Runnable {
     public void run() {
         final String clientId = config.groupId() + "-" + UUID.randomUUID().toString().substring(0, 8);
         final Dispatcher<CommandOffset> dispatcher = new Dispatcher<>(new ActuatorMemory(config.memoryRetention()));
-        try (TimedExecution execution = new TimedExecution(executor, config.actionTimeout());
+        try (TimedExecution execution = new TimedExecution(executor, config.actionTimeout(), powerCheck,
+                    config.powerCheckTimeout());
                 ResultPublisher publisher = new ResultPublisher(
                         new KafkaProducer<>(ClientSettings.producer(config, clientId)), topics);
                 HistoryReader history = new HistoryReader(

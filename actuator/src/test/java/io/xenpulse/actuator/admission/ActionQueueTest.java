@@ -73,4 +73,29 @@ class ActionQueueTest {
         assertThat(withdrawn).isTrue();
         assertThat(queue.takeStartable()).containsExactly("c");
     }
+    @Test
+    void shouldTellWaitingFromStartedCommands() {
+        // given
+        queue.enqueue("a", Set.of(N1));
+        queue.takeStartable();
+        queue.enqueue("b", Set.of(N1));
+        // when / then
+        assertThat(queue.isWaiting("a")).isFalse();
+        assertThat(queue.isWaiting("b")).isTrue();
+        assertThat(queue.runningCount()).isEqualTo(1);
+        assertThat(queue.waitingCount()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldNotWithdrawCommandThatAlreadyStarted() {
+        // given
+        queue.enqueue("a", Set.of(N1));
+        queue.takeStartable();
+        // when
+        final boolean withdrawn = queue.withdraw("a");
+        // then: it keeps its lock until released
+        queue.enqueue("b", Set.of(N1));
+        assertThat(withdrawn).isFalse();
+        assertThat(queue.takeStartable()).isEmpty();
+    }
 }

@@ -61,4 +61,45 @@ class ActuatorMemoryTest {
         // then
         assertThat(memory.knowsCommand("f1")).isFalse();
     }
+    @Test
+    void shouldKeepIdForRetentionAfterItWasLastSeen() {
+        // given: accepted at T0, its result finished 30 minutes later
+        memory.rememberCommand("f1", T0);
+        final var result = resultOf(fence("f1", "n1"), ResultStatus.DONE, true);
+        result.setFinishedAt(T0.plus(Duration.ofMinutes(30)));
+        memory.learn(result, 0);
+        // when
+        memory.evict(T0.plus(Duration.ofMinutes(61)));
+        // then
+        assertThat(memory.knowsCommand("f1")).isTrue();
+    }
+
+    @Test
+    void shouldNotShortenRetentionWhenAnOlderSightingIsLearntLater() {
+        // given: accepted at T0 + 30 min; an older result record of the same id read from the topic afterwards
+        memory.rememberCommand("f1", T0.plus(Duration.ofMinutes(30)));
+        memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 0);
+        // when
+        memory.evict(T0.plus(Duration.ofMinutes(61)));
+        // then
+        assertThat(memory.knowsCommand("f1")).isTrue();
+    }
+
+    @Test
+    void shouldCountEachRememberedIdOnce() {
+        // when
+        memory.rememberCommand("f1", T0);
+        memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 0);
+        memory.rememberCommand("f2", T0);
+        // then
+        assertThat(memory.commandIdCount()).isEqualTo(2);
+    }
+
+    @Test
+    void shouldIgnorePowerOnOfNodeItKnowsNothingAbout() {
+        // when
+        memory.learnPoweredOnNow("c1", "n9");
+        // then
+        assertThat(memory.history("c1", "n9")).isEmpty();
+    }
 }

@@ -12,6 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.xenpulse.schemas.command.CommandResult;
 import io.xenpulse.schemas.command.ResultStatus;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class StartPreconditionTest {
@@ -20,11 +21,11 @@ class StartPreconditionTest {
     private final StartPrecondition precondition = new StartPrecondition(memory);
 
     @Test
-    void shouldAdmitRelocationAfterFenceVerifiedOff() {
+    void shouldAdmitRelocationAfterFenceVerifiedOffOnlyWithPowerCheckOfSource() {
         // given
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isEmpty();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(fencedOnly("n1"));
     }
 
     @Test
@@ -32,13 +33,14 @@ class StartPreconditionTest {
         // given
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, false), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
     void shouldRefuseRelocationWithoutAnyFenceOrStop() {
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2")))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("n1"));
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2")))
+                .isInstanceOfSatisfying(StartProof.Unproven.class,
+                        unproven -> assertThat(unproven.reason()).contains("n1"));
     }
 
     @Test
@@ -47,7 +49,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.DONE), 20);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -56,7 +58,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         memory.learn(resultOf(restartDaemon("d1", "n1"), ResultStatus.DONE), 11);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -66,7 +68,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.DONE), 20);
         memory.learn(resultOf(fence("f2", "n1"), ResultStatus.ALREADY_IN_STATE, true), 30);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isEmpty();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(fencedOnly("n1"));
     }
 
     @Test
@@ -77,7 +79,7 @@ class StartPreconditionTest {
         memory.learn(fenceResult, 10);
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.DONE), 20);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -86,7 +88,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.TIMEOUT), 20);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -95,7 +97,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.REFUSED), 20);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isEmpty();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(fencedOnly("n1"));
     }
 
     @Test
@@ -103,7 +105,7 @@ class StartPreconditionTest {
         // given
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.ERROR_HARD, true), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -111,15 +113,15 @@ class StartPreconditionTest {
         // given
         memory.learn(resultOf(fence("f1", "n3"), ResultStatus.DONE, true), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
-    void shouldAdmitRelocationAfterConfirmedStopOnSource() {
+    void shouldAdmitRelocationAfterConfirmedStopOnSourceWithoutPowerCheck() {
         // given
         memory.learn(resultOf(stopVm("st1", "web01", "n1"), ResultStatus.ALREADY_IN_STATE), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isEmpty();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(noFenceToCheck());
     }
 
     @Test
@@ -127,7 +129,7 @@ class StartPreconditionTest {
         // given
         memory.learn(resultOf(stopVm("st1", "web01", "n1"), ResultStatus.ERROR_RETRYABLE), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -135,7 +137,7 @@ class StartPreconditionTest {
         // given
         memory.learn(resultOf(stopVm("st1", "db01", "n1"), ResultStatus.DONE), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -144,7 +146,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(stopVm("st1", "web01", "n1"), ResultStatus.DONE), 10);
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.DONE), 20);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -153,13 +155,14 @@ class StartPreconditionTest {
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         memory.learn(resultOf(relocate("r0", "web01", "n1", "n3"), ResultStatus.TIMEOUT), 20);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2")))
-                .hasValueSatisfying(reason -> assertThat(reason).contains("n3"));
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2")))
+                .isInstanceOfSatisfying(StartProof.Unproven.class,
+                        unproven -> assertThat(unproven.reason()).contains("n3"));
     }
 
     @Test
-    void shouldAdmitRestartOnSameNodeWithoutFence() {
-        assertThat(precondition.unmet(restartVm("s1", "web01", "n1"))).isEmpty();
+    void shouldAdmitRestartOnSameNodeWithoutFenceOrPowerCheck() {
+        assertThat(precondition.check(restartVm("s1", "web01", "n1"))).isEqualTo(noFenceToCheck());
     }
 
     @Test
@@ -168,7 +171,7 @@ class StartPreconditionTest {
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         memory.learn(resultOf(relocate("r1", "web01", "n1", "n2"), ResultStatus.DONE), 20);
         // when / then
-        assertThat(precondition.unmet(restartVm("s1", "web01", "n1"))).isPresent();
+        assertThat(precondition.check(restartVm("s1", "web01", "n1"))).isInstanceOf(StartProof.Unproven.class);
     }
 
     @Test
@@ -178,6 +181,67 @@ class StartPreconditionTest {
         memory.learn(resultOf(restartVm("s1", "web01", "n1"), ResultStatus.DONE), 20);
         memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
         // when / then
-        assertThat(precondition.unmet(relocate("r1", "web01", "n1", "n2"))).isPresent();
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
+    }
+
+    @Test
+    void shouldAskPowerDeviceWhenConfirmedStopIsOlderThanFenceOfSource() {
+        // given: web01 stopped on n1, then n1 fenced; n1 may have booted since and auto-started web01
+        memory.learn(resultOf(stopVm("st1", "web01", "n1"), ResultStatus.DONE), 10);
+        memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 20);
+        // when / then
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(fencedOnly("n1"));
+    }
+
+    @Test
+    void shouldRefuseRelocationWhenStopPredatesFenceAndNodeWasSeenPoweredOnSince() {
+        // given
+        memory.learn(resultOf(stopVm("st1", "web01", "n1"), ResultStatus.DONE), 10);
+        memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 20);
+        memory.learn(resultOf(restartDaemon("d1", "n1"), ResultStatus.DONE), 30);
+        // when / then
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isInstanceOf(StartProof.Unproven.class);
+    }
+
+    @Test
+    void shouldTrustStopNewerThanFenceWithoutPowerCheck() {
+        // given: n1 came back after its fence and web01 was stopped there since
+        memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
+        memory.learn(resultOf(stopVm("st1", "web01", "n1"), ResultStatus.DONE), 20);
+        // when / then
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(noFenceToCheck());
+    }
+
+    @Test
+    void shouldNameEveryFencedNodeTheVmMayRunOn() {
+        // given: web01 moved from n1 to n3, then n3 was fenced too
+        memory.learn(resultOf(fence("f1", "n1"), ResultStatus.DONE, true), 10);
+        memory.learn(resultOf(relocate("r0", "web01", "n1", "n3"), ResultStatus.DONE), 20);
+        memory.learn(resultOf(fence("f3", "n3"), ResultStatus.DONE, true), 30);
+        // when / then
+        assertThat(precondition.check(relocate("r1", "web01", "n1", "n2"))).isEqualTo(fencedOnly("n1", "n3"));
+    }
+
+    @Test
+    void shouldNotHoldVmBackByNodesWhereItWasNeverStarted() {
+        // given: the actuator knows n3 only from a daemon restart
+        memory.learn(resultOf(restartDaemon("d1", "n3"), ResultStatus.DONE), 10);
+        // when / then
+        assertThat(precondition.check(restartVm("s1", "web01", "n1"))).isEqualTo(noFenceToCheck());
+    }
+
+    @Test
+    void shouldNeedNoProofForCommandsThatStartNoVm() {
+        // given: nothing known about n1
+        // when / then
+        assertThat(precondition.check(stopVm("st1", "web01", "n1"))).isEqualTo(noFenceToCheck());
+    }
+
+    private static StartProof fencedOnly(String... nodes) {
+        return new StartProof.Proven(List.of(nodes));
+    }
+
+    private static StartProof noFenceToCheck() {
+        return new StartProof.Proven(List.of());
     }
 }

@@ -3,9 +3,12 @@ package io.xenpulse.actuator.execution;
 import static io.xenpulse.actuator.fixtures.Commands.fence;
 import static io.xenpulse.actuator.fixtures.Commands.restartDaemon;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.xenpulse.schemas.command.ResultStatus;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class TimedExecutionTest {
 
     private static final long WAIT_SECONDS = 10;
+    private static final PowerCheck NO_DEVICE = (cluster, node) -> PowerStatus.unknown("no device in this test");
+    private static final CommandExecutor IDLE = command -> ExecutionOutcome.done("not used in this test");
 
     @Test
     void shouldReportTimeoutForHungExecutorAndInterruptIt() throws Exception {
@@ -26,7 +31,8 @@ class TimedExecutionTest {
             }
             return ExecutionOutcome.done("never reached in time");
         };
-        try (TimedExecution execution = new TimedExecution(hung, Duration.ofMillis(200))) {
+        try (TimedExecution execution =
+                new TimedExecution(hung, Duration.ofMillis(200), NO_DEVICE, Duration.ofSeconds(5))) {
             // when
             final ExecutionOutcome outcome = execution.start(fence("f1", "n1")).get(WAIT_SECONDS, TimeUnit.SECONDS);
             // then
@@ -45,7 +51,8 @@ class TimedExecutionTest {
             }
             return ExecutionOutcome.done("ok");
         };
-        try (TimedExecution execution = new TimedExecution(executor, Duration.ofSeconds(30))) {
+        try (TimedExecution execution =
+                new TimedExecution(executor, Duration.ofSeconds(30), NO_DEVICE, Duration.ofSeconds(5))) {
             execution.start(restartDaemon("d1", "n1"));
             // when
             final ExecutionOutcome other = execution.start(restartDaemon("d2", "n2")).get(WAIT_SECONDS, TimeUnit.SECONDS);
@@ -62,7 +69,8 @@ class TimedExecutionTest {
         final CommandExecutor broken = command -> {
             throw new IllegalStateException("agent missing");
         };
-        try (TimedExecution execution = new TimedExecution(broken, Duration.ofSeconds(5))) {
+        try (TimedExecution execution =
+                new TimedExecution(broken, Duration.ofSeconds(5), NO_DEVICE, Duration.ofSeconds(5))) {
             // when
             final ExecutionOutcome outcome = execution.start(fence("f1", "n1")).get(WAIT_SECONDS, TimeUnit.SECONDS);
             // then
@@ -76,5 +84,66 @@ class TimedExecutionTest {
         assertThat(new DryRunExecutor().execute(fence("f1", "n1")))
                 .satisfies(outcome -> assertThat(outcome.status()).isEqualTo(ResultStatus.REFUSED))
                 .satisfies(outcome -> assertThat(outcome.detail()).contains("no executor configured"));
+    }
+    @Test
+    void shouldReportUnknownPowerForHungDeviceAndInterruptIt() throws Exception {
+        // given
+        final CountDownLatch interrupted = new CountDownLatch(1);
+        final PowerCheck hung = (cluster, node) -> {
+            try {
+                new CountDownLatch(1).await();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return PowerStatus.off("never reached in time");
+        };
+        try (TimedExecution execution =
+                new TimedExecution(IDLE, Duration.ofSeconds(5), hung, Duration.ofMillis(200))) {
+            // when
+            final Map<String, PowerStatus> statuses = execution.checkPower("c1", List.of("n1"))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // then
+            assertThat(statuses.get("n1").power()).isEqualTo(PowerStatus.Power.UNKNOWN);
+            assertThat(statuses.get("n1").message()).contains("n1", "no answer");
+            assertThat(interrupted.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void shouldAnswerForEveryNodeAsked() throws Exception {
+        // given
+        final PowerCheck devices = (cluster, node) -> node.equals("n1") ? PowerStatus.off("Status: OFF")
+                : PowerStatus.on("Status: ON");
+        try (TimedExecution execution =
+                new TimedExecution(IDLE, Duration.ofSeconds(5), devices, Duration.ofSeconds(5))) {
+            // when
+            final Map<String, PowerStatus> statuses = execution.checkPower("c1", List.of("n1", "n3"))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS);
+            // then
+            assertThat(statuses).containsOnly(entry("n1", PowerStatus.off("Status: OFF")),
+                    entry("n3", PowerStatus.on("Status: ON")));
+        }
+    }
+
+    @Test
+    void shouldTurnPowerCheckExceptionIntoUnknown() throws Exception {
+        // given
+        final PowerCheck broken = (cluster, node) -> {
+            throw new IllegalStateException("ipmitool missing");
+        };
+        try (TimedExecution execution =
+                new TimedExecution(IDLE, Duration.ofSeconds(5), broken, Duration.ofSeconds(5))) {
+            // when
+            final PowerStatus status = execution.checkPower("c1", List.of("n1"))
+                    .get(WAIT_SECONDS, TimeUnit.SECONDS).get("n1");
+            // then
+            assertThat(status.power()).isEqualTo(PowerStatus.Power.UNKNOWN);
+            assertThat(status.message()).contains("ipmitool missing");
+        }
+    }
+
+    @Test
+    void shouldSeeNoNodesPowerWithDryRunExecutor() {
+        assertThat(new DryRunExecutor().powerStatus("c1", "n1").power()).isEqualTo(PowerStatus.Power.UNKNOWN);
     }
 }
