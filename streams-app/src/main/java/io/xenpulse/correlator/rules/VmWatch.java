@@ -113,6 +113,12 @@ final class VmWatch {
     private static boolean runsTwice(VmState vm, NodeState node, ObservationReading reading, Emitter out) {
         final Optional<String> other = VmSightings.alsoRunningOn(vm, node.name);
         if (other.isEmpty()) {
+            if (vm.runningTwice && vm.status == VmStatus.HELD) {
+                out.judge(Rule.VM_RUNNING_ONCE_AGAIN, DecisionAction.NONE, node.name, vm.name, vm.name
+                        + " is listed on " + node.name + " only: it runs in one place again and is tracked there",
+                        reading.evidence(Optional.of(vm.name)));
+                vm.running(node.name);
+            }
             vm.runningTwice = false;
             return false;
         }

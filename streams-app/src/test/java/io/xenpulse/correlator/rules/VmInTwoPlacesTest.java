@@ -80,6 +80,21 @@ class VmInTwoPlacesTest {
     }
 
     @Test
+    void shouldTrackAVmAgainOnceItRunsInOnePlace() {
+        // given: web01 ran on xen-1 and xen-2 at once
+        round("xen-1", "web01");
+        harness.observe(Observations.from("xen-2", sequence++).running("web01"));
+        round("xen-1", "web01");
+        // when: an operator destroys the copy on xen-1
+        round("xen-1");
+        round("xen-2", "web01");
+        // then
+        assertThat(harness.decisionsBy(Rule.VM_RUNNING_ONCE_AGAIN)).hasSize(1);
+        assertThat(harness.state.vm("web01").orElseThrow().status()).isEqualTo(VmStatus.RUNNING);
+        assertThat(harness.state.vm("web01").orElseThrow().node()).isEqualTo("xen-2");
+    }
+
+    @Test
     void shouldNeverRestartInPlaceAVmThatMayStillRunOnANodeThatNeverProvedItGone() {
         // given: web01 listed on xen-2, whose xend then dies (its listings prove nothing any more)
         round("xen-2", "web01");
