@@ -36,6 +36,13 @@ final class CorrelatorHarness {
         return this;
     }
 
+    CorrelatorHarness inventory(List<String> nodes, List<String> maintenance, VmSpec... vms) {
+        collect(correlator.onInventory(state, ClusterInventory.newBuilder().setCluster(Observations.CLUSTER)
+                .setNodes(nodes).setMinHealthyNodes(1).setMaintenanceNodes(maintenance).setVms(List.of(vms))
+                .setUpdatedAt(now).build(), now));
+        return this;
+    }
+
     static VmSpec vm(String name, String home, RecoveryPolicy policy, DesiredState desired) {
         return VmSpec.newBuilder().setName(name).setHomeNode(home).setPolicy(policy).setDesiredState(desired).build();
     }

@@ -49,4 +49,33 @@ class StartGateTest {
         vm.node = "xen-2";
         assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isPresent();
     }
+
+    @Test
+    void shouldNotRestartInPlaceWhileAnotherNodeMayStillRunTheVm() {
+        cluster.nodeOrNew("xen-2").bootId = "boot-2";
+        VmSightings.seen(vm, "xen-2", java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(safety.objectionToRestartOn(cluster, vm, "xen-1")).get().asString().contains("xen-2");
+        assertThat(safety.objectionToRestartOn(cluster, vm, "xen-2")).isEmpty();
+    }
+
+    @Test
+    void shouldNotStartElsewhereWhileAThirdNodeMayStillRunTheVm() {
+        // given: the source is fenced OFF, but xen-3 listed the VM and never proved it gone
+        source.bootId = "boot-1";
+        source.phase = NodePhase.FENCED;
+        source.fencedBootId = "boot-1";
+        cluster.nodeOrNew("xen-3").bootId = "boot-3";
+        VmSightings.seen(vm, "xen-3", java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        // then
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).get().asString().contains("xen-3");
+    }
+
+    @Test
+    void shouldIgnoreWhatANodeFencedOffListedBefore() {
+        source.bootId = "boot-1";
+        source.phase = NodePhase.FENCED;
+        source.fencedBootId = "boot-1";
+        VmSightings.seen(vm, "xen-1", java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isEmpty();
+    }
 }
