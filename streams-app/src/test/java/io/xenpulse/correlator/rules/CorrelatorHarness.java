@@ -43,6 +43,16 @@ final class CorrelatorHarness {
         return this;
     }
 
+    /** db01, whose policy is RELOCATE, dies on xen-1 (two healthy listings without it); returns the STOP_VM. */
+    RecoveryCommand relocatableVmDiesOnXen1() {
+        inventory(1, List.of("xen-1", "xen-2"), vm("db01", "xen-1", RecoveryPolicy.RELOCATE, DesiredState.RUNNING));
+        observe(Observations.from("xen-1", 1).running("db01"));
+        observe(Observations.from("xen-2", 1));
+        observe(Observations.from("xen-1", 2));
+        observe(Observations.from("xen-1", 3));
+        return lastCommand(CommandKind.STOP_VM);
+    }
+
     static VmSpec vm(String name, String home, RecoveryPolicy policy, DesiredState desired) {
         return VmSpec.newBuilder().setName(name).setHomeNode(home).setPolicy(policy).setDesiredState(desired).build();
     }

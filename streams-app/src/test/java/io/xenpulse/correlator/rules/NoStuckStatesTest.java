@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.xenpulse.schemas.command.CommandKind;
 import io.xenpulse.schemas.command.ResultStatus;
-import io.xenpulse.schemas.inventory.DesiredState;
-import io.xenpulse.schemas.inventory.RecoveryPolicy;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Every waiting state has a way out, and a new boot restarts its count; a VM that keeps dying is held. */
@@ -90,13 +87,7 @@ class NoStuckStatesTest {
 
     /** db01 (RELOCATE policy) dies on xen-1 and its stop is reported done; returns the stops issued. */
     private int stopDb01() {
-        harness.inventory(1, List.of("xen-1", "xen-2"),
-                CorrelatorHarness.vm("db01", "xen-1", RecoveryPolicy.RELOCATE, DesiredState.RUNNING));
-        harness.observe(Observations.from("xen-1", 1).running("db01"));
-        harness.observe(Observations.from("xen-2", 1));
-        harness.observe(Observations.from("xen-1", 2));
-        harness.observe(Observations.from("xen-1", 3));
-        harness.result(harness.lastCommand(CommandKind.STOP_VM), ResultStatus.DONE, false);
+        harness.result(harness.relocatableVmDiesOnXen1(), ResultStatus.DONE, false);
         return harness.commandsOf(CommandKind.STOP_VM).size();
     }
 }

@@ -21,9 +21,7 @@ class StartGateTest {
 
     @Test
     void shouldAllowAfterAFenceVerifiedOffOfTheSameBoot() {
-        source.bootId = "boot-1";
-        source.phase = NodePhase.FENCED;
-        source.fencedBootId = "boot-1";
+        sourceFencedOff();
         assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isEmpty();
     }
 
@@ -61,9 +59,7 @@ class StartGateTest {
     @Test
     void shouldNotStartElsewhereWhileAThirdNodeMayStillRunTheVm() {
         // given: the source is fenced OFF, but xen-3 listed the VM and never proved it gone
-        source.bootId = "boot-1";
-        source.phase = NodePhase.FENCED;
-        source.fencedBootId = "boot-1";
+        sourceFencedOff();
         cluster.nodeOrNew("xen-3").bootId = "boot-3";
         VmSightings.seen(vm, "xen-3", java.time.Instant.parse("2026-11-25T10:00:00Z"));
         // then
@@ -72,10 +68,14 @@ class StartGateTest {
 
     @Test
     void shouldIgnoreWhatANodeFencedOffListedBefore() {
+        sourceFencedOff();
+        VmSightings.seen(vm, "xen-1", java.time.Instant.parse("2026-11-25T10:00:00Z"));
+        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isEmpty();
+    }
+
+    private void sourceFencedOff() {
         source.bootId = "boot-1";
         source.phase = NodePhase.FENCED;
         source.fencedBootId = "boot-1";
-        VmSightings.seen(vm, "xen-1", java.time.Instant.parse("2026-11-25T10:00:00Z"));
-        assertThat(safety.objectionToStartElsewhere(cluster, vm, "xen-1", "xen-2")).isEmpty();
     }
 }

@@ -152,13 +152,7 @@ class VmDeathConfirmationTest {
     @Test
     void shouldStopThenConfirmBeforeRelocatingVmWithRelocatePolicy() {
         // given
-        harness.inventory(1, List.of("xen-1", "xen-2"),
-                CorrelatorHarness.vm("db01", "xen-1", RecoveryPolicy.RELOCATE, DesiredState.RUNNING));
-        harness.observe(Observations.from("xen-1", 1).running("db01"));
-        harness.observe(Observations.from("xen-2", 1));
-        harness.observe(Observations.from("xen-1", 2));
-        harness.observe(Observations.from("xen-1", 3));
-        final var stop = harness.lastCommand(CommandKind.STOP_VM);
+        final var stop = harness.relocatableVmDiesOnXen1();
         // when: the stop is reported done, but no later listing has confirmed it yet
         harness.result(stop, ResultStatus.DONE, false);
         // then
@@ -173,13 +167,7 @@ class VmDeathConfirmationTest {
 
     @Test
     void shouldHoldVmWhenStopFails() {
-        harness.inventory(1, List.of("xen-1", "xen-2"),
-                CorrelatorHarness.vm("db01", "xen-1", RecoveryPolicy.RELOCATE, DesiredState.RUNNING));
-        harness.observe(Observations.from("xen-1", 1).running("db01"));
-        harness.observe(Observations.from("xen-2", 1));
-        harness.observe(Observations.from("xen-1", 2));
-        harness.observe(Observations.from("xen-1", 3));
-        harness.result(harness.lastCommand(CommandKind.STOP_VM), ResultStatus.ERROR_HARD, false);
+        harness.result(harness.relocatableVmDiesOnXen1(), ResultStatus.ERROR_HARD, false);
         harness.observe(Observations.from("xen-1", 4));
         harness.pass(Duration.ofSeconds(1));
         assertThat(harness.commandsOf(CommandKind.RELOCATE_VM)).isEmpty();
