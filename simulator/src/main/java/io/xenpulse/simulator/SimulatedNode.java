@@ -1,47 +1,58 @@
 package io.xenpulse.simulator;
 
+import io.xenpulse.schemas.observation.Toolstack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
  * One simulated Xen node (dom0): its power, boot, daemons and domains, the faults that can be injected
  * into it and the actions an actuator performs on it. Domains live in the hypervisor: they keep running
- * whatever happens to xend, and only a crash, a stop or a power-off ends them. {@code xm} commands go
- * through xend; {@code xl} and xenstore do not. Every public method is thread-safe (the cluster's lock).
+ * whatever happens to xend, and only a crash, a stop or a power-off ends them. On a classic node
+ * ({@link Toolstack#XM}) {@code xm} commands go through xend; {@code xl} and xenstore do not. An xl-only
+ * node ({@link Toolstack#XL}) has no xend at all: its domains are created and destroyed with {@code xl}.
+ * The monitoring path (the probe and the node's uplink) can fail independently of the node
+ * ({@link NodeMonitoringPath}). Every public method is thread-safe (the cluster's lock).
  */
 public final class SimulatedNode {
 
     private final SimulatedCluster cluster;
     private final String name;
-    private final Map<String, Integer> domains = new TreeMap<>();
+    private final NodeDaemons daemons;
+    private final Set<String> autoStart;
+    private final HostedDomains domains = new HostedDomains();
+    private final NodeMonitoringPath monitoring;
     private PowerState power = PowerState.ON;
     private int bootNumber = 1;
-    private XendDaemon xend = new XendDaemon();
-    private boolean xenconsoledRunning = true;
-    private int nextDomainId = 1;
 
-    SimulatedNode(SimulatedCluster cluster, String name) {
+    SimulatedNode(SimulatedCluster cluster, String name, Toolstack toolstack, Set<String> autoStart) {
         this.cluster = cluster;
         this.name = name;
+        this.daemons = new NodeDaemons(cluster, name, toolstack);
+        this.autoStart = Set.copyOf(autoStart);
+        this.monitoring = new NodeMonitoringPath(cluster, name);
     }
 
     public String name() {
         return name;
     }
 
+    /** {@link Toolstack#XM} for a classic xend node, {@link Toolstack#XL} for an xl-only node. */
+    public Toolstack toolstack() {
+        return daemons.toolstack();
+    }
+
     /** What a probe on this node sees now; empty when the node is powered off (it answers nothing). */
     public Optional<NodeSignals> readSignals() {
         return cluster.locked(() -> power == PowerState.OFF
                 ? Optional.empty()
-                : Optional.of(ProbeView.read(xend, xenconsoledRunning, domains, cluster.toolTimeout())));
+                : Optional.of(daemons.signals(domains.rows(), cluster.toolTimeout(),
+                        PeerView.checksFrom(cluster, name))));
     }
 
     /** The node's boot id ({@code /proc/sys/kernel/random/boot_id}): a new one after every power-on. */
@@ -56,7 +67,17 @@ public final class SimulatedNode {
 
     /** The domains that really run here (the hypervisor's truth, not a listing), without Domain-0. */
     public Set<String> runningDomains() {
-        return cluster.locked(() -> Set.copyOf(domains.keySet()));
+        return cluster.locked(() -> Set.copyOf(domains.running()));
+    }
+
+    /** Whether the node's control path answers now: xend on a classic node, xenstored (always) on an xl one. */
+    public boolean controlPathAnswers() {
+        return cluster.locked(() -> power == PowerState.ON && daemons.controlPathAnswers());
+    }
+
+    /** The probe and the uplink of this node, which fail without the node failing. */
+    public NodeMonitoringPath monitoring() {
+        return monitoring;
     }
 
     /**
@@ -83,16 +104,14 @@ public final class SimulatedNode {
     public void makeXendUnrestartable() {
         cluster.locked(() -> {
             requirePoweredOn();
-            xend.makeUnrestartable();
-            cluster.record(name, ActionKind.DAEMON_UNRESTARTABLE, ProbeView.XEND, ActionOrigin.FAULT,
-                    ActionOutcome.success("xend can no longer start"));
+            daemons.makeXendUnrestartable();
         });
     }
 
     public void killXenconsoled() {
         cluster.locked(() -> {
             requirePoweredOn();
-            xenconsoledRunning = false;
+            daemons.killXenconsoled();
             cluster.record(name, ActionKind.DAEMON_STOP, ProbeView.XENCONSOLED, ActionOrigin.FAULT,
                     ActionOutcome.success("xenconsoled killed"));
         });
@@ -102,10 +121,10 @@ public final class SimulatedNode {
     public void crashDomain(String vm) {
         cluster.locked(() -> {
             requirePoweredOn();
-            final Integer domainId = domains.remove(vm);
-            if (domainId == null) {
+            if (!domains.running().contains(vm)) {
                 throw new IllegalStateException(vm + " does not run on " + name);
             }
+            final Integer domainId = destroyDomain(vm);
             cluster.record(name, ActionKind.VM_CRASH, vm, ActionOrigin.FAULT,
                     ActionOutcome.success("domain " + vm + " (id=" + domainId + ") crashed"));
         });
@@ -113,27 +132,23 @@ public final class SimulatedNode {
 
     /**
      * {@code service DAEMON restart}. Restarting xend also starts xenconsoled when it is missing, as
-     * xend's start script does; it fails when xend was made unrestartable.
+     * xend's start script does; it fails when xend was made unrestartable, and on an xl-only node, which
+     * has no xend service at all.
      */
     public ActionOutcome restartDaemon(String daemon) {
         return cluster.locked(() -> cluster.record(name, ActionKind.DAEMON_RESTART, daemon,
                 ActionOrigin.ACTUATOR, restart(daemon, cluster.now())));
     }
 
-    /** {@code xm create VM}: needs a healthy xend; refuses a VM that already runs here. */
+    /** {@code xm create VM} (needs a healthy xend) or {@code xl create VM}; refuses a VM already here. */
     public ActionOutcome startDomain(String vm) {
-        return cluster.locked(() -> {
-            final ActionOutcome outcome = xmUnavailable("xm create").orElseGet(() -> create(vm));
-            cluster.record(name, ActionKind.VM_START, vm, ActionOrigin.ACTUATOR, outcome);
-            cluster.checkInvariants();
-            return outcome;
-        });
+        return cluster.locked(() -> start(vm, ActionOrigin.ACTUATOR));
     }
 
-    /** {@code xm destroy VM}: needs a healthy xend; the domain is gone when it returns. */
+    /** {@code xm destroy VM} (needs a healthy xend) or {@code xl destroy VM}: the domain is gone when it returns. */
     public ActionOutcome stopDomain(String vm) {
         return cluster.locked(() -> {
-            final ActionOutcome outcome = xmUnavailable("xm destroy").orElseGet(() -> destroy(vm));
+            final ActionOutcome outcome = toolUnavailable("destroy").orElseGet(() -> destroy(vm));
             return cluster.record(name, ActionKind.VM_STOP, vm, ActionOrigin.ACTUATOR, outcome);
         });
     }
@@ -141,50 +156,73 @@ public final class SimulatedNode {
     // ---- used by the cluster, under its lock ----
 
     void boot(String vm) {
-        domains.put(vm, nextDomainId++);
+        domains.create(vm);
     }
 
     /** The domains running here; for callers already under the cluster's lock. */
     Set<String> domainNames() {
-        return domains.keySet();
+        return domains.running();
+    }
+
+    HostedDomains domains() {
+        return domains;
     }
 
     Optional<Instant> pendingXendChange() {
-        return power == PowerState.ON ? xend.pendingChange() : Optional.empty();
+        return power == PowerState.ON ? daemons.pendingXendChange() : Optional.empty();
     }
 
-    /** Applies the xend change a fault scheduled for {@code at}: the operator's restart, or a hang's end. */
     void applyPendingXendChange(Instant at) {
-        if (xend.status() == XendDaemon.Status.HUNG) {
-            xend.stopHanging();
-            cluster.xendAnswersAgain(name, at);
-            cluster.record(name, at, ActionKind.DAEMON_RECOVERED, ProbeView.XEND, ActionOrigin.OPERATOR,
-                    ActionOutcome.success("xend answers again"));
-        } else {
-            cluster.record(name, at, ActionKind.DAEMON_RESTART, ProbeView.XEND, ActionOrigin.OPERATOR,
-                    restart(ProbeView.XEND, at));
-        }
+        daemons.applyPendingXendChange(at);
     }
 
-    /** Power off: every domain dies with the node. */
-    void powerOff(Instant at) {
+    /** Power off: every domain dies with the node, and so does every migration it took part in. */
+    void powerOff(Instant at, ActionOrigin origin) {
         power = PowerState.OFF;
-        domains.keySet().forEach(vm -> cluster.record(name, at, ActionKind.VM_KILLED_BY_POWER_OFF, vm,
-                ActionOrigin.ACTUATOR, ActionOutcome.success("domain " + vm + " died with its node")));
-        domains.clear();
+        domains.rows().stream().filter(HostedDomains.Row::migrating)
+                .forEach(row -> cluster.migrationInterrupted(name, row.name(), at));
+        domains.clear().forEach(vm -> cluster.record(name, at, ActionKind.VM_KILLED_BY_POWER_OFF, vm, origin,
+                ActionOutcome.success("domain " + vm + " died with its node")));
         cluster.xendAnswersAgain(name, at);
     }
 
-    /** Power on: a fresh boot with healthy daemons and no domains (none is started automatically). */
+    /**
+     * Power on: a fresh boot with healthy daemons and its probe running. The domains of
+     * {@code /etc/xen/auto} follow ({@link #startAutoStartDomains}), whether or not they run elsewhere by now.
+     */
     void powerOn() {
         power = PowerState.ON;
         bootNumber++;
-        xend = new XendDaemon();
-        xenconsoledRunning = true;
+        daemons.boot();
+        monitoring.startedByBoot();
+    }
+
+    /** The boot goes on to start the domains of {@code /etc/xen/auto}. */
+    void startAutoStartDomains() {
+        autoStart.stream().sorted().forEach(vm -> start(vm, ActionOrigin.BOOT));
     }
 
     PowerState power() {
         return power;
+    }
+
+    boolean daemonsAnswer() {
+        return daemons.controlPathAnswers();
+    }
+
+    /** Destroys a domain, ending any migration it took part in; returns its id. */
+    Integer destroyDomain(String vm) {
+        if (domains.isMigrating(vm)) {
+            cluster.migrationInterrupted(name, vm, cluster.now());
+        }
+        return domains.destroy(vm);
+    }
+
+    private ActionOutcome start(String vm, ActionOrigin origin) {
+        final ActionOutcome outcome = toolUnavailable("create").orElseGet(() -> create(vm));
+        cluster.record(name, ActionKind.VM_START, vm, origin, outcome);
+        cluster.checkInvariants();
+        return outcome;
     }
 
     /** Applies a stop or a hang to xend, with its scheduled end unless the duration is zero. */
@@ -196,64 +234,37 @@ public final class SimulatedNode {
         }
         cluster.locked(() -> {
             requirePoweredOn();
-            final Instant now = cluster.now();
-            fault.accept(xend, duration.isZero() ? Optional.empty() : Optional.of(now.plus(duration)));
-            cluster.xendStopsAnswering(name, now);
-            cluster.record(name, kind, ProbeView.XEND, ActionOrigin.FAULT, ActionOutcome.success(message));
+            daemons.injectXendFault(duration.isZero() ? Optional.empty() : Optional.of(cluster.now().plus(duration)),
+                    kind, message, fault);
         });
     }
 
     private ActionOutcome restart(String daemon, Instant at) {
-        if (power == PowerState.OFF) {
-            return ActionOutcome.failure(XenMessages.nodeUnreachable(name));
-        }
-        return switch (daemon) {
-            case ProbeView.XEND -> restartXend(at);
-            case ProbeView.XENCONSOLED -> {
-                xenconsoledRunning = true;
-                yield ActionOutcome.success(XenMessages.daemonRestarted(daemon));
-            }
-            case ProbeView.XENSTORED -> ActionOutcome.success(XenMessages.daemonRestarted(daemon));
-            default -> ActionOutcome.failure(XenMessages.unrecognizedService(daemon));
-        };
+        return power == PowerState.OFF ? ActionOutcome.failure(XenMessages.nodeUnreachable(name))
+                : daemons.restart(daemon, at);
     }
 
-    private ActionOutcome restartXend(Instant at) {
-        if (!xend.restart()) {
-            cluster.xendStopsAnswering(name, at);
-            return ActionOutcome.failure(XenMessages.daemonRestartFailed(ProbeView.XEND));
-        }
-        xenconsoledRunning = true;
-        cluster.xendAnswersAgain(name, at);
-        return ActionOutcome.success(XenMessages.daemonRestarted(ProbeView.XEND));
-    }
-
-    private Optional<ActionOutcome> xmUnavailable(String command) {
+    /** Why {@code xm}/{@code xl} cannot run {@code subcommand} now, if it cannot. */
+    private Optional<ActionOutcome> toolUnavailable(String subcommand) {
         if (power == PowerState.OFF) {
             return Optional.of(ActionOutcome.failure(XenMessages.nodeUnreachable(name)));
         }
-        return switch (xend.status()) {
-            case RUNNING -> Optional.empty();
-            case STOPPED -> Optional.of(ActionOutcome.failure(XenMessages.XEND_UNREACHABLE));
-            case HUNG -> Optional.of(ActionOutcome.failure(XenMessages.xendTimeout(command, cluster.toolTimeout())));
-        };
+        return daemons.unavailable(subcommand, cluster.toolTimeout());
     }
 
     private ActionOutcome create(String vm) {
         if (!cluster.hasVmConfig(vm)) {
             return ActionOutcome.failure(XenMessages.noConfigFile(vm));
         }
-        final Integer running = domains.get(vm);
+        final Integer running = domains.idOf(vm);
         if (running != null) {
             return ActionOutcome.failure(XenMessages.domainAlreadyExists(vm, running));
         }
-        final int domainId = nextDomainId++;
-        domains.put(vm, domainId);
-        return ActionOutcome.success(XenMessages.started(vm, domainId));
+        return ActionOutcome.success(XenMessages.started(vm, domains.create(vm)));
     }
 
     private ActionOutcome destroy(String vm) {
-        final Integer domainId = domains.remove(vm);
+        final Integer domainId = domains.exists(vm) ? destroyDomain(vm) : null;
         return domainId == null
                 ? ActionOutcome.failure(XenMessages.domainDoesNotExist(vm))
                 : ActionOutcome.success(XenMessages.destroyed(vm, domainId));
