@@ -42,6 +42,7 @@ public final class ScenarioRun implements AutoCloseable {
     private final CorrelatorUnderTest correlator;
     private final ControlPathReadings readings = new ControlPathReadings();
     private final TreeMap<Instant, List<Runnable>> scheduled = new TreeMap<>();
+    private final List<Runnable> everyStep = new ArrayList<>();
     private Instant pausedSince;
     private Instant slowUntil = START;
     private int slowReadsPerSecond;
@@ -97,6 +98,27 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * From now until {@code until}, whenever {@code node} has been powered off for {@code delay}, an operator
+     * powers it on again by hand: the node boots with a new boot id and starts its {@code /etc/xen/auto}.
+     */
+    public void operatorPowersOnAfter(String node, Duration delay, Instant until) {
+        final Instant[] offSince = {null};
+        everyStep.add(() -> {
+            if (now().isAfter(until) || cluster.node(node).powerState() == PowerState.ON) {
+                offSince[0] = null;
+                return;
+            }
+            if (offSince[0] == null) {
+                offSince[0] = now();
+            } else if (!now().isBefore(offSince[0].plus(delay))) {
+                timeline.fault(now(), "an operator powers " + node + " on again");
+                cluster.restorePower(node);
+                offSince[0] = null;
+            }
+        });
+    }
+
     /** Until {@code until}, the node's observations reach the log {@code delay} after they were taken. */
     public void makeProbeLate(String node, Duration delay, Instant until) {
         probes.of(node).beLate(delay, until);
@@ -129,9 +151,13 @@ public final class ScenarioRun implements AutoCloseable {
         slowReadsPerSecond = readsPerSecond;
     }
 
+    /** Set {@code -Dxenpulse.story=true} to print every run's events when it closes. */
     @Override
     public void close() {
         correlator.close();
+        if (Boolean.getBoolean("xenpulse.story")) {
+            System.out.println(timeline.render(cluster.actionLog().entries()));
+        }
     }
 
     private void step() {
@@ -140,6 +166,7 @@ public final class ScenarioRun implements AutoCloseable {
         while (!scheduled.isEmpty() && !scheduled.firstKey().isAfter(now)) {
             scheduled.pollFirstEntry().getValue().forEach(Runnable::run);
         }
+        everyStep.forEach(Runnable::run);
         actuator.step(now);
         probes.step(now, input);
         if (pausedSince == null) {

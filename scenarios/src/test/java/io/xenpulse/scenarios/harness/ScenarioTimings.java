@@ -54,11 +54,16 @@ public record ScenarioTimings(
         final Map<String, String> actuator = new HashMap<>(connection());
         actuator.put(ActuatorConfig.ACTION_TIMEOUT, "10s");
         return new ScenarioTimings(probeInterval, CorrelatorConfig.fromMap(correlator),
-                ActuatorConfig.fromMap(actuator), 50);
+                ActuatorConfig.fromMap(actuator), 10);
     }
 
     private static Map<String, String> connection() {
         return Map.of("XENPULSE_BOOTSTRAP_SERVERS", "unused:9092", "XENPULSE_SCHEMA_REGISTRY_URL", REGISTRY);
+    }
+
+    /** The same timings with another read capacity for the correlator. */
+    public ScenarioTimings withCorrelatorReadsPerSecond(int readsPerSecond) {
+        return new ScenarioTimings(probeInterval, correlator, actuator, readsPerSecond);
     }
 
     public CorrelatorPolicy policy() {
