@@ -91,6 +91,16 @@ public final class ScenarioRun implements AutoCloseable {
         return this;
     }
 
+    /** Runs {@code action} {@code delay} from now, noted as {@code what}. */
+    public ScenarioRun after(Duration delay, String what, Runnable action) {
+        return at(Duration.between(START, now()).plus(delay), what, action);
+    }
+
+    /** Adds a line to the timeline (a fault that did not apply, an observation worth keeping). */
+    public void note(String text) {
+        timeline.fault(now(), text);
+    }
+
     public void runFor(Duration duration) {
         final Instant end = now().plus(duration);
         while (now().isBefore(end)) {
@@ -129,10 +139,13 @@ public final class ScenarioRun implements AutoCloseable {
         executor.hangStartsOn(node, until);
     }
 
-    /** The correlator stops now (killed) and is started again {@code downFor} later, restored from its store. */
-    public void stopCorrelatorFor(Duration downFor) {
+    /**
+     * The correlator stops now (killed) and is started again {@code downFor} later, restored from its store;
+     * false when it is already down.
+     */
+    public boolean stopCorrelatorFor(Duration downFor) {
         if (pausedSince != null) {
-            return;
+            return false;
         }
         pausedSince = now();
         final Instant resumeAt = now().plus(downFor);
@@ -143,6 +156,7 @@ public final class ScenarioRun implements AutoCloseable {
             readBudget = 0;
             pausedSince = null;
         });
+        return true;
     }
 
     /** Until {@code until}, the correlator reads only {@code readsPerSecond} records a second (a loaded broker). */

@@ -1,0 +1,63 @@
+package io.xenpulse.scenarios;
+
+import io.xenpulse.scenarios.faults.Fault;
+import io.xenpulse.scenarios.faults.ScheduleRunner.Outcome;
+import io.xenpulse.scenarios.invariants.Invariant;
+import io.xenpulse.scenarios.invariants.SafetyInvariants;
+import io.xenpulse.scenarios.invariants.Violation;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** What a property run prints: how much it tried, how long it took, and per invariant the seeds that broke it. */
+final class PropertyReport {
+
+    private static final int SEEDS_PER_INVARIANT = 12;
+
+    private final List<Outcome> outcomes;
+    private final long elapsedNanos;
+
+    PropertyReport(List<Outcome> outcomes, long elapsedNanos) {
+        this.outcomes = outcomes;
+        this.elapsedNanos = elapsedNanos;
+    }
+
+    String headline() {
+        final long failed = outcomes.stream().filter(o -> !o.held()).count();
+        return String.format("%d schedules, %d faults applied (%d skipped), %d virtual minutes in %.1f s; "
+                + "%d schedules broke an invariant", outcomes.size(),
+                outcomes.stream().mapToInt(Outcome::faultsApplied).sum(),
+                outcomes.stream().mapToInt(Outcome::faultsSkipped).sum(),
+                outcomes.stream().mapToLong(o -> o.schedule().length().toSeconds()).sum() / 60,
+                elapsedNanos / 1e9, failed);
+    }
+
+    String summary(int shownFailures, boolean withStory) {
+        final StringBuilder text = new StringBuilder("\n=== fault-schedule property: ").append(headline()).append('\n');
+        text.append("faults by kind: ").append(faultKinds()).append('\n');
+        for (Invariant invariant : SafetyInvariants.ALL) {
+            final List<Long> seeds = outcomes.stream()
+                    .filter(o -> o.violations().stream().anyMatch(v -> v.invariant().equals(invariant.name())))
+                    .map(o -> o.schedule().seed()).toList();
+            text.append(String.format("%-48s %4d schedules%s%n", invariant.name(), seeds.size(),
+                    seeds.isEmpty() ? "" : ", seeds " + seeds.stream().limit(SEEDS_PER_INVARIANT).toList()));
+        }
+        outcomes.stream().filter(o -> !o.held()).limit(shownFailures).forEach(o -> {
+            text.append("\n--- seed ").append(o.schedule().seed())
+                    .append(" (replay: -Dxenpulse.seed=").append(o.schedule().seed()).append(")\n");
+            text.append(o.schedule());
+            o.violations().forEach(v -> text.append("  VIOLATED ").append(v.invariant()).append(" at ")
+                    .append(v.at()).append(": ").append(v.detail()).append('\n'));
+            if (withStory) {
+                o.story().ifPresent(story -> text.append(story));
+            }
+        });
+        return text.toString();
+    }
+
+    private Map<String, Long> faultKinds() {
+        return outcomes.stream().flatMap(o -> o.schedule().faults().stream())
+                .collect(Collectors.groupingBy(Fault::kind, TreeMap::new, Collectors.counting()));
+    }
+}
