@@ -9,6 +9,7 @@ import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.scenarios.invariants.Violation;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Issue 7's property: over many random fault schedules (seeded java.util.Random, one seed per schedule), the
  * five safety invariants hold. Settings (system properties):
  * <ul>
- *   <li>{@code xenpulse.seed}: replay one schedule, printing it and its whole timeline;</li>
+ *   <li>{@code xenpulse.seed}: replay one schedule (or several, comma-separated), printing each with its
+ *       whole timeline;</li>
  *   <li>{@code xenpulse.schedules} (1000) and {@code xenpulse.firstSeed} (1): which seeds to run;</li>
  *   <li>{@code xenpulse.threads} (2): schedules run side by side, each on its own driver and clock.</li>
  * </ul>
@@ -38,18 +40,19 @@ class FaultSchedulePropertyTest {
     @Test
     void shouldKeepEverySafetyInvariantUnderRandomFaultSchedules() throws Exception {
         // given
-        final String single = System.getProperty("xenpulse.seed");
-        final long first = single != null ? Long.parseLong(single) : Long.getLong("xenpulse.firstSeed", 1);
-        final int count = single != null ? 1 : Integer.getInteger("xenpulse.schedules", 1000);
+        final String replay = System.getProperty("xenpulse.seed");
+        final long first = Long.getLong("xenpulse.firstSeed", 1);
+        final long[] seeds = replay != null ? Arrays.stream(replay.split(",")).mapToLong(s -> Long.parseLong(s.trim())).toArray()
+                : LongStream.range(first, first + Integer.getInteger("xenpulse.schedules", 1000)).toArray();
         final long started = System.nanoTime();
 
         // when
-        final List<Outcome> outcomes = runAll(LongStream.range(first, first + count).toArray(), single != null);
+        final List<Outcome> outcomes = runAll(seeds, replay != null);
 
         // then
         final PropertyReport report = new PropertyReport(outcomes, System.nanoTime() - started);
-        System.out.println(report.summary(SHOWN_FAILURES, single != null));
-        assertThat(outcomes).hasSize(count);
+        System.out.println(report.summary(replay != null ? seeds.length : SHOWN_FAILURES, replay != null));
+        assertThat(outcomes).hasSize(seeds.length);
         assertThat(outcomes.stream().flatMap(o -> o.violations().stream()).map(Violation::invariant).distinct())
                 .as(() -> report.headline())
                 .isEmpty();

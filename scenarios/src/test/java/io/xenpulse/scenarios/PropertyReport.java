@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 final class PropertyReport {
 
     private static final int SEEDS_PER_INVARIANT = 12;
+    private static final int EXAMPLES_PER_INVARIANT = 4;
 
     private final List<Outcome> outcomes;
     private final long elapsedNanos;
@@ -42,8 +43,9 @@ final class PropertyReport {
                     .map(o -> o.schedule().seed()).toList();
             text.append(String.format("%-48s %4d schedules%s%n", invariant.name(), seeds.size(),
                     seeds.isEmpty() ? "" : ", seeds " + seeds.stream().limit(SEEDS_PER_INVARIANT).toList()));
+            examples(invariant).forEach(example -> text.append("      e.g. ").append(example).append('\n'));
         }
-        outcomes.stream().filter(o -> !o.held()).limit(shownFailures).forEach(o -> {
+        outcomes.stream().filter(o -> !o.held() || withStory).limit(shownFailures).forEach(o -> {
             text.append("\n--- seed ").append(o.schedule().seed())
                     .append(" (replay: -Dxenpulse.seed=").append(o.schedule().seed()).append(")\n");
             text.append(o.schedule());
@@ -54,6 +56,21 @@ final class PropertyReport {
             }
         });
         return text.toString();
+    }
+
+    /** One example of each kind of violation of an invariant (kinds told apart by {@link #shape}). */
+    private List<String> examples(Invariant invariant) {
+        return outcomes.stream()
+                .flatMap(o -> o.violations().stream()
+                        .filter(v -> v.invariant().equals(invariant.name()))
+                        .map(v -> "seed " + o.schedule().seed() + ": " + v.detail()))
+                .collect(Collectors.toMap(PropertyReport::shape, e -> e, (a, b) -> a, TreeMap::new))
+                .values().stream().limit(EXAMPLES_PER_INVARIANT).toList();
+    }
+
+    /** A violation's wording with names and numbers blanked, to tell kinds of violation apart. */
+    private static String shape(String example) {
+        return example.replaceFirst("^seed \\d+: ", "").replaceAll("(vm|xen-)\\d+", "#").replaceAll("[\\d.]+", "#");
     }
 
     private Map<String, Long> faultKinds() {

@@ -14,6 +14,7 @@ import java.util.List;
  * Everything a scenario produced, for assertions and for the report of a failing seed: the faults applied,
  * the correlator's decisions and commands (each command with the truth about its target when issued), the
  * actuator's results with their log positions, and when the correlator was paused or read its input late.
+ * The harness records into it as the run goes; tests of the invariants may record into it by hand.
  */
 public final class Timeline {
 
@@ -77,27 +78,27 @@ public final class Timeline {
         return String.format("%7.1fs", since.toMillis() / 1000.0);
     }
 
-    void fault(Instant at, String text) {
+    public void fault(Instant at, String text) {
         faults.add(new Note(at, text));
     }
 
-    void decision(Decision decision) {
+    public void decision(Decision decision) {
         decisions.add(decision);
     }
 
-    void command(RecoveryCommand command, Instant issuedAt, TargetContext target) {
+    public void command(RecoveryCommand command, Instant issuedAt, TargetContext target) {
         commands.add(new IssuedCommand(command, issuedAt, target));
     }
 
-    void resultPublished(CommandResult result, long position, Instant at) {
+    public void resultPublished(CommandResult result, long position, Instant at) {
         results.add(new PublishedResult(result, position, at));
     }
 
-    void pause(Instant from, Instant until) {
+    public void pause(Instant from, Instant until) {
         pauses.add(new Pause(from, until));
     }
 
-    void lateRead(Instant at) {
+    public void lateRead(Instant at) {
         if (lateReads.isEmpty() || !lateReads.get(lateReads.size() - 1).equals(at)) {
             lateReads.add(at);
         }

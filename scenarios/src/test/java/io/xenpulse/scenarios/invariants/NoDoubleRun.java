@@ -6,7 +6,6 @@ import io.xenpulse.simulator.ActionOrigin;
 import io.xenpulse.simulator.ActionRecord;
 import io.xenpulse.simulator.DoubleRun;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,12 +42,15 @@ public final class NoDoubleRun implements Invariant {
         return violations;
     }
 
-    /** The latest successful start of the VM, on one of the nodes, at or before the double run began. */
+    /**
+     * The last successful start of the VM, on one of the nodes, at or before the double run began: the log
+     * is in time order, so the last one listed (of several in the same instant too) completed it.
+     */
     private static Optional<ActionRecord> completingStart(List<ActionRecord> log, DoubleRun doubleRun) {
         return log.stream()
                 .filter(r -> r.kind() == ActionKind.VM_START && r.succeeded())
                 .filter(r -> r.vm().filter(doubleRun.vm()::equals).isPresent())
                 .filter(r -> doubleRun.nodes().contains(r.node()) && !r.at().isAfter(doubleRun.at()))
-                .max(Comparator.comparing(ActionRecord::at));
+                .reduce((earlier, later) -> later);
     }
 }

@@ -33,6 +33,17 @@ public final class OperatorHolds {
                 .anyMatch(OperatorHolds::holdsForOperators);
     }
 
+    /** Whether the newest decision about the node itself (no VM) holds it for operators: it still does. */
+    public static boolean nodeStillHeld(List<Decision> decisions, String node) {
+        Decision newest = null;
+        for (Decision decision : decisions) {
+            if (decision.getVm() == null && node.equals(decision.getNode())) {
+                newest = decision;
+            }
+        }
+        return newest != null && holdsForOperators(newest);
+    }
+
     /** A decision, at or after {@code since}, reporting that {@code vm} runs on every one of {@code nodes}. */
     public static boolean reportedRunningTwice(List<Decision> decisions, String vm, Set<String> nodes,
             Instant since) {
