@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One {@link SimulatedProbe} per node. Their cycles are spread over the interval (node i starts i quarters
- * of a second after the first), as independent probes' timers are, so a correlator tick never sees every
- * node's observation land at once.
+ * One {@link SimulatedProbe} per node. Their cycles are spread over the interval (each node 300 ms after the
+ * one before, wrapping around), as independent probes' timers are, so their observations do not all land
+ * in the same instant.
  */
 final class ProbeFleet {
 

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.test.TestRecord;
 
@@ -242,8 +243,8 @@ public final class ScenarioRun implements AutoCloseable {
     }
 
     /** A map of VM to the nodes it runs on now, for assertions and reports. */
-    public Map<String, java.util.Set<String>> placement() {
-        final Map<String, java.util.Set<String>> where = new TreeMap<>();
+    public Map<String, Set<String>> placement() {
+        final Map<String, Set<String>> where = new TreeMap<>();
         cluster.vms().forEach(vm -> where.put(vm, cluster.locate(vm)));
         return where;
     }

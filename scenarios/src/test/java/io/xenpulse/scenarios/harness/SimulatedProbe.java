@@ -10,7 +10,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * The probe of one simulated node, as the real one behaves: every interval it reads the node (nothing while
@@ -39,10 +38,6 @@ final class SimulatedProbe {
         this.interval = interval;
         this.replayAfter = replayAfter;
         this.nextCycle = firstCycle;
-    }
-
-    String nodeName() {
-        return node.name();
     }
 
     /** From now until {@code until}, every observation reaches the log {@code delay} after it was taken. */
@@ -105,9 +100,5 @@ final class SimulatedProbe {
     private static Instant latest(Instant a, Instant b, Instant c) {
         final Instant ab = a.isAfter(b) ? a : b;
         return ab.isAfter(c) ? ab : c;
-    }
-
-    Optional<Instant> lastAppendedAt() {
-        return lastAppendedAt.equals(Instant.EPOCH) ? Optional.empty() : Optional.of(lastAppendedAt);
     }
 }

@@ -8,6 +8,7 @@ import io.xenpulse.simulator.DoubleRun;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * DESIGN invariant 1, judged by the simulator's double-run monitor. A double run that an actuator's start
@@ -29,7 +30,7 @@ public final class NoDoubleRun implements Invariant {
         for (DoubleRun doubleRun : run.cluster().invariantMonitor().violations()) {
             final Optional<ActionRecord> start = completingStart(log, doubleRun);
             final ActionOrigin origin = start.map(ActionRecord::origin).orElse(ActionOrigin.ACTUATOR);
-            final String where = doubleRun.vm() + " ran on " + doubleRun.nodes();
+            final String where = doubleRun.vm() + " ran on " + new TreeSet<>(doubleRun.nodes());
             if (origin != ActionOrigin.BOOT) {
                 violations.add(new Violation(name(), doubleRun.at(), where + " after "
                         + start.map(s -> origin + " start on " + s.node()).orElse("a start")));
