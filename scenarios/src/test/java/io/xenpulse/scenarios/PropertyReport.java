@@ -7,7 +7,9 @@ import io.xenpulse.scenarios.invariants.SafetyInvariants;
 import io.xenpulse.scenarios.invariants.Violation;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /** What a property run prints: how much it tried, how long it took, and per invariant the seeds that broke it. */
@@ -41,9 +43,8 @@ final class PropertyReport {
             final List<Long> seeds = outcomes.stream()
                     .filter(o -> o.violations().stream().anyMatch(v -> v.invariant().equals(invariant.name())))
                     .map(o -> o.schedule().seed()).toList();
-            text.append(String.format("%-48s %4d schedules%s%n", invariant.name(), seeds.size(),
-                    seeds.isEmpty() ? "" : ", seeds " + seeds.stream().limit(SEEDS_PER_INVARIANT).toList()));
-            examples(invariant).forEach(example -> text.append("      e.g. ").append(example).append('\n'));
+            text.append(String.format("%-48s %4d schedules%n", invariant.name(), seeds.size()));
+            examples(invariant).forEach(example -> text.append("      ").append(example).append('\n'));
         }
         outcomes.stream().filter(o -> !o.held() || withStory).limit(shownFailures).forEach(o -> {
             text.append("\n--- seed ").append(o.schedule().seed())
@@ -58,14 +59,18 @@ final class PropertyReport {
         return text.toString();
     }
 
-    /** One example of each kind of violation of an invariant (kinds told apart by {@link #shape}). */
+    /** One example of each kind of violation of an invariant (kinds told apart by {@link #shape}), with its count. */
     private List<String> examples(Invariant invariant) {
-        return outcomes.stream()
-                .flatMap(o -> o.violations().stream()
-                        .filter(v -> v.invariant().equals(invariant.name()))
-                        .map(v -> "seed " + o.schedule().seed() + ": " + v.detail()))
-                .collect(Collectors.toMap(PropertyReport::shape, e -> e, (a, b) -> a, TreeMap::new))
-                .values().stream().limit(EXAMPLES_PER_INVARIANT).toList();
+        final Map<String, String> first = new TreeMap<>();
+        final Map<String, Set<Long>> seeds = new TreeMap<>();
+        outcomes.forEach(o -> o.violations().stream().filter(v -> v.invariant().equals(invariant.name())).forEach(v -> {
+            final String example = "seed " + o.schedule().seed() + ": " + v.detail();
+            first.putIfAbsent(shape(example), example);
+            seeds.computeIfAbsent(shape(example), k -> new TreeSet<>()).add(o.schedule().seed());
+        }));
+        return first.entrySet().stream().limit(EXAMPLES_PER_INVARIANT)
+                .map(e -> seeds.get(e.getKey()).size() + " schedules " + seeds.get(e.getKey()).stream()
+                        .limit(SEEDS_PER_INVARIANT).toList() + ", e.g. " + e.getValue()).toList();
     }
 
     /** A violation's wording with names and numbers blanked, to tell kinds of violation apart. */
