@@ -18,6 +18,7 @@ public final class ClusterBuilder {
     private final Map<String, String> placement = new LinkedHashMap<>();
     private final Set<String> autoStart = new HashSet<>();
     private Duration toolTimeout = Duration.ofSeconds(3);
+    private Duration bootTime = Duration.ZERO;
 
     ClusterBuilder(String clusterId, Clock clock) {
         this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
@@ -64,6 +65,18 @@ public final class ClusterBuilder {
         return this;
     }
 
+    /**
+     * How long a node powered on takes to boot before its daemons, its probe and /etc/xen/auto run (default
+     * zero: up at once). Meanwhile its power is ON but it answers nothing.
+     */
+    public ClusterBuilder bootTime(Duration time) {
+        if (time.isNegative()) {
+            throw new IllegalArgumentException("boot time must not be negative: " + time);
+        }
+        this.bootTime = time;
+        return this;
+    }
+
     public SimulatedCluster build() {
         if (nodes.isEmpty()) {
             throw new IllegalArgumentException("cluster " + clusterId + " needs at least one node");
@@ -86,6 +99,10 @@ public final class ClusterBuilder {
 
     Duration toolTimeout() {
         return toolTimeout;
+    }
+
+    Duration bootTime() {
+        return bootTime;
     }
 
     Map<String, Toolstack> nodes() {

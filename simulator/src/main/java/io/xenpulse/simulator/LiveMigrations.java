@@ -74,8 +74,8 @@ final class LiveMigrations {
     }
 
     private String refusal(String vm, SimulatedNode from, SimulatedNode to) {
-        if (from.power() == PowerState.OFF || to.power() == PowerState.OFF) {
-            return "Error: cannot migrate " + vm + ": a node is powered off";
+        if (!from.up() || !to.up()) {
+            return "Error: cannot migrate " + vm + ": a node is off or booting";
         }
         if (!from.domains().running().contains(vm) || from.domains().isMigrating(vm)) {
             return XenMessages.domainDoesNotExist(vm);

@@ -52,14 +52,14 @@ public final class NodeMonitoringPath {
         });
     }
 
-    /** Whether the probe process runs (on a powered-on node). */
+    /** Whether the probe process runs (on a node that is up: powered on and booted). */
     public boolean probeRunning() {
-        return cluster.locked(() -> probeRunning && cluster.node(node).power() == PowerState.ON);
+        return cluster.locked(() -> probeRunning && cluster.node(node).up());
     }
 
-    /** Whether the node's network is up; a powered-off node's link is down too. */
+    /** Whether the node is on the network; an off or still booting node is not. */
     public boolean uplinkUp() {
-        return cluster.locked(() -> uplinkUp && cluster.node(node).power() == PowerState.ON);
+        return cluster.locked(() -> uplinkUp && cluster.node(node).up());
     }
 
     /** The probe is a boot-time service: a fresh boot runs it again (a cut cable stays cut). */

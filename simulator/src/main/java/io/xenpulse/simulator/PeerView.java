@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A probe's TCP checks of the other nodes of its cluster: OK when the peer is powered on and both ends'
+ * A probe's TCP checks of the other nodes of its cluster: OK when the peer is up (on and booted) and both ends'
  * uplinks are up, DOWN otherwise (the probe's peer timeout spent). A second, independent channel that tells
  * a node whose probe or uplink died from a node that died. Called under the cluster's lock.
  */
@@ -26,7 +26,7 @@ final class PeerView {
             if (peer.name().equals(from)) {
                 continue;
             }
-            final boolean reached = ownLinkUp && peer.power() == PowerState.ON && peer.monitoring().reachable();
+            final boolean reached = ownLinkUp && peer.up() && peer.monitoring().reachable();
             checks.add(PeerCheck.newBuilder()
                     .setPeer(peer.name())
                     .setAddress(peer.name() + ":" + PEER_PORT)

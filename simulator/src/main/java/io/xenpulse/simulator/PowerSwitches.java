@@ -7,8 +7,9 @@ import java.util.Set;
 
 /**
  * The power of every node: the fence agent's {@code off} and {@code on} (which fail while the node's fence
- * device does not answer), a power loss, and an operator's power-on by hand. A node that boots starts the
- * domains of its {@code /etc/xen/auto} after its power-on is recorded. Used under the cluster's lock.
+ * device does not answer), a power loss, and an operator's power-on by hand. A node powered on boots (for
+ * its boot time) and then starts the domains of its {@code /etc/xen/auto}, after its power-on is recorded.
+ * Used under the cluster's lock.
  */
 final class PowerSwitches {
 
@@ -49,9 +50,11 @@ final class PowerSwitches {
         if (target.power() == PowerState.ON) {
             return record(node, ActionKind.POWER_ON, origin, ActionOutcome.success("Success: Already ON"));
         }
-        target.powerOn();
+        final boolean booted = target.powerOn(cluster.now());
         record(node, ActionKind.POWER_ON, origin, ActionOutcome.success("Success: Powered ON"));
-        target.startAutoStartDomains();
+        if (booted) {
+            target.completeBoot();
+        }
         return ActionOutcome.success("Success: Powered ON");
     }
 

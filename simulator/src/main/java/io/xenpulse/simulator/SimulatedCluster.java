@@ -3,7 +3,9 @@ package io.xenpulse.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -52,7 +54,7 @@ public final class SimulatedCluster {
         this.toolTimeout = builder.toolTimeout();
         this.vms = Set.copyOf(builder.placement().keySet());
         builder.nodes().forEach((name, toolstack) -> nodes.put(name, new SimulatedNode(this, name, toolstack,
-                builder.autoStartOn(name))));
+                builder.autoStartOn(name), builder.bootTime())));
         builder.placement().forEach((vm, node) -> nodes.get(node).boot(vm));
     }
 
@@ -232,24 +234,33 @@ public final class SimulatedCluster {
         invariantMonitor.check(placement(), now());
     }
 
-    /** Applies scheduled xend changes and migration handovers in time order, so the log stays chronological. */
+    /**
+     * Applies what fell due (xend changes a fault scheduled, migration handovers, boots completing) one at a
+     * time in time order, so the log stays chronological.
+     */
     private void applyDueChanges() {
         final Instant now = clock.instant();
-        while (true) {
-            final Optional<Map.Entry<SimulatedNode, Instant>> xend = nodes.values().stream()
-                    .flatMap(node -> node.pendingXendChange().stream().map(at -> Map.entry(node, at)))
-                    .filter(entry -> !entry.getValue().isAfter(now))
-                    .min(Map.Entry.comparingByValue());
-            final Optional<Instant> handover = migrations.nextHandover().filter(at -> !at.isAfter(now));
-            if (xend.isEmpty() && handover.isEmpty()) {
-                return;
-            }
-            if (handover.isPresent() && (xend.isEmpty() || handover.get().isBefore(xend.get().getValue()))) {
-                migrations.handOverNext();
-                checkInvariants();
-            } else {
-                xend.get().getKey().applyPendingXendChange(xend.get().getValue());
-            }
+        Optional<Due> next = nextDue(now);
+        while (next.isPresent()) {
+            next.get().change().run();
+            next = nextDue(now);
         }
+    }
+
+    private Optional<Due> nextDue(Instant now) {
+        final List<Due> due = new ArrayList<>();
+        migrations.nextHandover().ifPresent(at -> due.add(new Due(at, () -> {
+            migrations.handOverNext();
+            checkInvariants();
+        })));
+        for (SimulatedNode node : nodes.values()) {
+            node.pendingXendChange().ifPresent(at -> due.add(new Due(at, () -> node.applyPendingXendChange(at))));
+            node.pendingBoot().ifPresent(at -> due.add(new Due(at, node::completeBoot)));
+        }
+        return due.stream().filter(d -> !d.at().isAfter(now)).min(Comparator.comparing(Due::at));
+    }
+
+    /** A scheduled change of the cluster's state and when it falls due. */
+    private record Due(Instant at, Runnable change) {
     }
 }

@@ -25,17 +25,23 @@ public final class SimulatedNode {
     private final String name;
     private final NodeDaemons daemons;
     private final Set<String> autoStart;
+    private final Duration bootTime;
     private final HostedDomains domains = new HostedDomains();
     private final NodeMonitoringPath monitoring;
+    private final DomainCommands commands;
     private PowerState power = PowerState.ON;
     private int bootNumber = 1;
+    private Optional<Instant> bootCompletesAt = Optional.empty();
 
-    SimulatedNode(SimulatedCluster cluster, String name, Toolstack toolstack, Set<String> autoStart) {
+    SimulatedNode(SimulatedCluster cluster, String name, Toolstack toolstack, Set<String> autoStart,
+            Duration bootTime) {
         this.cluster = cluster;
         this.name = name;
         this.daemons = new NodeDaemons(cluster, name, toolstack);
         this.autoStart = Set.copyOf(autoStart);
+        this.bootTime = bootTime;
         this.monitoring = new NodeMonitoringPath(cluster, name);
+        this.commands = new DomainCommands(cluster, name, domains, daemons, this::up);
     }
 
     public String name() {
@@ -47,9 +53,9 @@ public final class SimulatedNode {
         return daemons.toolstack();
     }
 
-    /** What a probe on this node sees now; empty when the node is powered off (it answers nothing). */
+    /** What a probe on this node sees now; empty while the node is off or still booting (it answers nothing). */
     public Optional<NodeSignals> readSignals() {
-        return cluster.locked(() -> power == PowerState.OFF
+        return cluster.locked(() -> !up()
                 ? Optional.empty()
                 : Optional.of(daemons.signals(domains.rows(), cluster.toolTimeout(),
                         PeerView.checksFrom(cluster, name))));
@@ -65,6 +71,11 @@ public final class SimulatedNode {
         return cluster.locked(() -> power);
     }
 
+    /** Powered on and booted: its daemons, its probe and its network run (a booting node is ON but not up). */
+    public boolean isUp() {
+        return cluster.locked(this::up);
+    }
+
     /** The domains that really run here (the hypervisor's truth, not a listing), without Domain-0. */
     public Set<String> runningDomains() {
         return cluster.locked(() -> Set.copyOf(domains.running()));
@@ -72,7 +83,7 @@ public final class SimulatedNode {
 
     /** Whether the node's control path answers now: xend on a classic node, xenstored (always) on an xl one. */
     public boolean controlPathAnswers() {
-        return cluster.locked(() -> power == PowerState.ON && daemons.controlPathAnswers());
+        return cluster.locked(() -> up() && daemons.controlPathAnswers());
     }
 
     /** The probe and the uplink of this node, which fail without the node failing. */
@@ -124,7 +135,7 @@ public final class SimulatedNode {
             if (!domains.running().contains(vm)) {
                 throw new IllegalStateException(vm + " does not run on " + name);
             }
-            final Integer domainId = destroyDomain(vm);
+            final Integer domainId = commands.destroyDomain(vm);
             cluster.record(name, ActionKind.VM_CRASH, vm, ActionOrigin.FAULT,
                     ActionOutcome.success("domain " + vm + " (id=" + domainId + ") crashed"));
         });
@@ -142,15 +153,12 @@ public final class SimulatedNode {
 
     /** {@code xm create VM} (needs a healthy xend) or {@code xl create VM}; refuses a VM already here. */
     public ActionOutcome startDomain(String vm) {
-        return cluster.locked(() -> start(vm, ActionOrigin.ACTUATOR));
+        return cluster.locked(() -> commands.start(vm, ActionOrigin.ACTUATOR));
     }
 
     /** {@code xm destroy VM} (needs a healthy xend) or {@code xl destroy VM}: the domain is gone when it returns. */
     public ActionOutcome stopDomain(String vm) {
-        return cluster.locked(() -> {
-            final ActionOutcome outcome = toolUnavailable("destroy").orElseGet(() -> destroy(vm));
-            return cluster.record(name, ActionKind.VM_STOP, vm, ActionOrigin.ACTUATOR, outcome);
-        });
+        return cluster.locked(() -> commands.stop(vm));
     }
 
     // ---- used by the cluster, under its lock ----
@@ -169,7 +177,7 @@ public final class SimulatedNode {
     }
 
     Optional<Instant> pendingXendChange() {
-        return power == PowerState.ON ? daemons.pendingXendChange() : Optional.empty();
+        return up() ? daemons.pendingXendChange() : Optional.empty();
     }
 
     void applyPendingXendChange(Instant at) {
@@ -179,6 +187,7 @@ public final class SimulatedNode {
     /** Power off: every domain dies with the node, and so does every migration it took part in. */
     void powerOff(Instant at, ActionOrigin origin) {
         power = PowerState.OFF;
+        bootCompletesAt = Optional.empty();
         domains.rows().stream().filter(HostedDomains.Row::migrating)
                 .forEach(row -> cluster.migrationInterrupted(name, row.name(), at));
         domains.clear().forEach(vm -> cluster.record(name, at, ActionKind.VM_KILLED_BY_POWER_OFF, vm, origin,
@@ -187,19 +196,35 @@ public final class SimulatedNode {
     }
 
     /**
-     * Power on: a fresh boot with healthy daemons and its probe running. The domains of
-     * {@code /etc/xen/auto} follow ({@link #startAutoStartDomains}), whether or not they run elsewhere by now.
+     * Power on: a fresh boot, which takes the node's boot time. Then its daemons and its probe run and the
+     * domains of {@code /etc/xen/auto} start, whether or not they run elsewhere by now; returns whether the
+     * boot is already complete (a boot time of zero).
      */
-    void powerOn() {
+    boolean powerOn(Instant at) {
         power = PowerState.ON;
         bootNumber++;
         daemons.boot();
-        monitoring.startedByBoot();
+        if (bootTime.isZero()) {
+            return true;
+        }
+        bootCompletesAt = Optional.of(at.plus(bootTime));
+        return false;
     }
 
-    /** The boot goes on to start the domains of {@code /etc/xen/auto}. */
-    void startAutoStartDomains() {
-        autoStart.stream().sorted().forEach(vm -> start(vm, ActionOrigin.BOOT));
+    Optional<Instant> pendingBoot() {
+        return bootCompletesAt;
+    }
+
+    /** The boot completes: the probe service starts and the boot goes on to start /etc/xen/auto. */
+    void completeBoot() {
+        bootCompletesAt = Optional.empty();
+        monitoring.startedByBoot();
+        autoStart.stream().sorted().forEach(vm -> commands.start(vm, ActionOrigin.BOOT));
+    }
+
+    /** For callers under the cluster's lock. */
+    boolean up() {
+        return power == PowerState.ON && bootCompletesAt.isEmpty();
     }
 
     PowerState power() {
@@ -208,21 +233,6 @@ public final class SimulatedNode {
 
     boolean daemonsAnswer() {
         return daemons.controlPathAnswers();
-    }
-
-    /** Destroys a domain, ending any migration it took part in; returns its id. */
-    Integer destroyDomain(String vm) {
-        if (domains.isMigrating(vm)) {
-            cluster.migrationInterrupted(name, vm, cluster.now());
-        }
-        return domains.destroy(vm);
-    }
-
-    private ActionOutcome start(String vm, ActionOrigin origin) {
-        final ActionOutcome outcome = toolUnavailable("create").orElseGet(() -> create(vm));
-        cluster.record(name, ActionKind.VM_START, vm, origin, outcome);
-        cluster.checkInvariants();
-        return outcome;
     }
 
     /** Applies a stop or a hang to xend, with its scheduled end unless the duration is zero. */
@@ -240,39 +250,13 @@ public final class SimulatedNode {
     }
 
     private ActionOutcome restart(String daemon, Instant at) {
-        return power == PowerState.OFF ? ActionOutcome.failure(XenMessages.nodeUnreachable(name))
+        return !up() ? ActionOutcome.failure(XenMessages.nodeUnreachable(name))
                 : daemons.restart(daemon, at);
     }
 
-    /** Why {@code xm}/{@code xl} cannot run {@code subcommand} now, if it cannot. */
-    private Optional<ActionOutcome> toolUnavailable(String subcommand) {
-        if (power == PowerState.OFF) {
-            return Optional.of(ActionOutcome.failure(XenMessages.nodeUnreachable(name)));
-        }
-        return daemons.unavailable(subcommand, cluster.toolTimeout());
-    }
-
-    private ActionOutcome create(String vm) {
-        if (!cluster.hasVmConfig(vm)) {
-            return ActionOutcome.failure(XenMessages.noConfigFile(vm));
-        }
-        final Integer running = domains.idOf(vm);
-        if (running != null) {
-            return ActionOutcome.failure(XenMessages.domainAlreadyExists(vm, running));
-        }
-        return ActionOutcome.success(XenMessages.started(vm, domains.create(vm)));
-    }
-
-    private ActionOutcome destroy(String vm) {
-        final Integer domainId = domains.exists(vm) ? destroyDomain(vm) : null;
-        return domainId == null
-                ? ActionOutcome.failure(XenMessages.domainDoesNotExist(vm))
-                : ActionOutcome.success(XenMessages.destroyed(vm, domainId));
-    }
-
     private void requirePoweredOn() {
-        if (power == PowerState.OFF) {
-            throw new IllegalStateException(name + " is powered off");
+        if (!up()) {
+            throw new IllegalStateException(name + (power == PowerState.OFF ? " is powered off" : " is booting"));
         }
     }
 }

@@ -83,4 +83,31 @@ class PowerLossAndRejoinTest {
         assertThat(cluster.actionLog().entries()).extracting(ActionRecord::kind)
                 .containsSubsequence(ActionKind.POWER_ON, ActionKind.VM_START);
     }
+
+    @Test
+    void shouldAnswerNothingWhileBootingAndStartItsAutoStartDomainsOnceBooted() {
+        // given
+        final SimulatedCluster slowBoot = SimulatedCluster.builder("prod-b", clock)
+                .node("xen-1").node("xen-2").vm("web01", "xen-1").autoStart("web01")
+                .bootTime(Duration.ofSeconds(40)).build();
+        slowBoot.losePower("xen-1");
+
+        // when
+        slowBoot.restorePower("xen-1");
+        clock.advance(Duration.ofSeconds(39));
+
+        // then: on, but not up
+        final SimulatedNode xen1 = slowBoot.node("xen-1");
+        assertThat(xen1.powerState()).isEqualTo(PowerState.ON);
+        assertThat(xen1.isUp()).isFalse();
+        assertThat(xen1.readSignals()).isEmpty();
+        assertThat(xen1.monitoring().probeRunning()).isFalse();
+        assertThat(slowBoot.locate("web01")).isEmpty();
+
+        // and when the boot completes
+        clock.advance(Duration.ofSeconds(1));
+        assertThat(xen1.isUp()).isTrue();
+        assertThat(slowBoot.locate("web01")).containsExactly("xen-1");
+        assertThat(xen1.monitoring().probeRunning()).isTrue();
+    }
 }

@@ -24,9 +24,9 @@ import java.util.Random;
 import java.util.function.Function;
 
 /**
- * Draws a {@link FaultSchedule} from a seed: 3 or 4 nodes (sometimes one xl-only), 4 to 8 VMs with random
- * homes, policies and /etc/xen/auto entries, 2 to 4 virtual minutes, and faults of every kind the issue
- * lists, mixed at random. The same seed always gives the same schedule.
+ * Draws a {@link FaultSchedule} from a seed: 3 or 4 nodes (sometimes one xl-only) that take 10 to 40 s to
+ * boot, 4 to 8 VMs with random homes, policies and /etc/xen/auto entries, 2 to 4 virtual minutes, and faults
+ * of every kind the issue lists, mixed at random. The same seed always gives the same schedule.
  */
 public final class FaultScheduleGenerator {
 
@@ -65,7 +65,7 @@ public final class FaultScheduleGenerator {
 
     private ClusterSpec cluster() {
         final int nodeCount = 3 + random.nextInt(2);
-        final ClusterSpec.Builder builder = ClusterSpec.named("c" + seed);
+        final ClusterSpec.Builder builder = ClusterSpec.named("c" + seed).bootTime(seconds(10, 40));
         final int xlOnly = random.nextInt(10) < 3 ? random.nextInt(nodeCount) : -1;
         for (int n = 1; n <= nodeCount; n++) {
             if (n - 1 == xlOnly) {

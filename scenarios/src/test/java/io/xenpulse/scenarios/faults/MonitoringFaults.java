@@ -1,7 +1,6 @@
 package io.xenpulse.scenarios.faults;
 
 import io.xenpulse.scenarios.harness.ScenarioRun;
-import io.xenpulse.simulator.PowerState;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -20,8 +19,8 @@ public final class MonitoringFaults {
 
         @Override
         public Optional<String> applyTo(ScenarioRun run) {
-            if (run.cluster().powerStatus(node) == PowerState.OFF) {
-                return Optional.of(node + " is off");
+            if (!run.cluster().node(node).isUp()) {
+                return Optional.of(node + " is off or booting");
             }
             run.cluster().node(node).monitoring().killProbe();
             if (!downFor.isZero()) {

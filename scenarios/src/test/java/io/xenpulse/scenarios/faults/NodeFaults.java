@@ -130,8 +130,8 @@ public final class NodeFaults {
         if (target.toolstack() != Toolstack.XM) {
             return Optional.of(node + " runs no xend");
         }
-        if (target.powerState() == PowerState.OFF) {
-            return Optional.of(node + " is off");
+        if (!target.isUp()) {
+            return Optional.of(node + " is off or booting");
         }
         fault.accept(target);
         return Optional.empty();

@@ -8,16 +8,18 @@ import io.xenpulse.schemas.observation.Toolstack;
 import io.xenpulse.simulator.ClusterBuilder;
 import io.xenpulse.simulator.SimulatedCluster;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * One cluster of a scenario: its nodes and their toolstack, its VMs with their home node, recovery policy and
- * whether the home node's {@code /etc/xen/auto} starts them. Gives both the simulated cluster and the
- * operators' inventory the correlator reads, so the two always agree.
+ * whether the home node's {@code /etc/xen/auto} starts them, and how long a node takes to boot once powered on
+ * (zero: a scenario that reboots a node models the whole reboot with its time off). Gives both the simulated
+ * cluster and the operators' inventory the correlator reads, so the two always agree.
  */
-public record ClusterSpec(String clusterId, List<Node> nodes, List<Vm> vms, int minHealthyNodes) {
+public record ClusterSpec(String clusterId, List<Node> nodes, List<Vm> vms, int minHealthyNodes, Duration bootTime) {
 
     public record Node(String name, Toolstack toolstack) {
     }
@@ -43,7 +45,7 @@ public record ClusterSpec(String clusterId, List<Node> nodes, List<Vm> vms, int 
     }
 
     public SimulatedCluster simulate(Clock clock) {
-        final ClusterBuilder builder = SimulatedCluster.builder(clusterId, clock);
+        final ClusterBuilder builder = SimulatedCluster.builder(clusterId, clock).bootTime(bootTime);
         for (Node node : nodes) {
             if (node.toolstack() == Toolstack.XL) {
                 builder.xlNode(node.name());
@@ -79,7 +81,7 @@ public record ClusterSpec(String clusterId, List<Node> nodes, List<Vm> vms, int 
         vms.forEach(vm -> text.append(' ').append(vm.name()).append('@').append(vm.home())
                 .append(vm.policy() == RecoveryPolicy.RELOCATE ? "(relocate)" : "")
                 .append(vm.autoStart() ? "(auto)" : ""));
-        return text.toString();
+        return text.append("; boot ").append(bootTime.toSeconds()).append(" s").toString();
     }
 
     /** Declares a cluster node by node and VM by VM. */
@@ -89,6 +91,7 @@ public record ClusterSpec(String clusterId, List<Node> nodes, List<Vm> vms, int 
         private final List<Node> nodes = new ArrayList<>();
         private final List<Vm> vms = new ArrayList<>();
         private int minHealthyNodes = 1;
+        private Duration bootTime = Duration.ZERO;
 
         private Builder(String clusterId) {
             this.clusterId = clusterId;
@@ -118,8 +121,13 @@ public record ClusterSpec(String clusterId, List<Node> nodes, List<Vm> vms, int 
             return this;
         }
 
+        public Builder bootTime(Duration time) {
+            this.bootTime = time;
+            return this;
+        }
+
         public ClusterSpec build() {
-            return new ClusterSpec(clusterId, nodes, vms, minHealthyNodes);
+            return new ClusterSpec(clusterId, nodes, vms, minHealthyNodes, bootTime);
         }
     }
 }
