@@ -4,6 +4,7 @@ import io.xenpulse.schemas.inventory.ClusterInventory;
 import io.xenpulse.schemas.inventory.DesiredState;
 import io.xenpulse.schemas.inventory.RecoveryPolicy;
 import io.xenpulse.schemas.inventory.VmSpec;
+import io.xenpulse.simulator.ClusterBuilder;
 import io.xenpulse.simulator.SimulatedCluster;
 import java.time.Clock;
 import java.time.Instant;
@@ -27,7 +28,7 @@ final class DemoCluster {
     }
 
     static SimulatedCluster simulate(Clock clock) {
-        final SimulatedCluster.Builder builder = SimulatedCluster.builder(CLUSTER, clock);
+        final ClusterBuilder builder = SimulatedCluster.builder(CLUSTER, clock);
         NODES.forEach(builder::node);
         for (VmSpec vm : vms()) {
             if (vm.getDesiredState() == DesiredState.RUNNING) {

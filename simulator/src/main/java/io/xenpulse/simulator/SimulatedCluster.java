@@ -4,10 +4,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
@@ -17,15 +18,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A simulated Xen cluster: nodes sharing storage (any VM can be started on any node), a power switch per
- * node, an {@link ActionLog} and an {@link InvariantMonitor}. It runs no threads: faults with durations
- * take effect when the injected {@link Clock} has passed their time, checked on every call. One lock
- * guards the whole cluster, so probes and actuators may call it concurrently.
+ * A simulated Xen cluster: nodes sharing storage (any VM can be started on any node), a power switch and a
+ * fence device per node ({@link PowerSwitches}), live migration, an {@link ActionLog} and an
+ * {@link InvariantMonitor}. It runs no threads: faults with durations and migrations take effect when the
+ * injected {@link Clock} has passed their time, checked on every call. One lock guards the whole cluster,
+ * so probes and actuators may call it concurrently.
  *
  * <pre>{@code
  * SimulatedCluster cluster = SimulatedCluster.builder("prod-a", Clock.systemUTC())
- *         .node("xen-1").node("xen-2")
- *         .vm("web01", "xen-1")
+ *         .node("xen-1").node("xen-2").xlNode("xen-3")
+ *         .vm("web01", "xen-1").autoStart("web01")
  *         .build();
  * cluster.node("xen-1").stopXend(Duration.ofSeconds(5));
  * }</pre>
@@ -43,18 +45,21 @@ public final class SimulatedCluster {
     private final ActionLog actionLog = new ActionLog(this);
     private final InvariantMonitor invariantMonitor = new InvariantMonitor(this);
     private final XendOutageTracker outages = new XendOutageTracker();
+    private final LiveMigrations migrations = new LiveMigrations(this);
+    private final PowerSwitches power = new PowerSwitches(this);
 
-    private SimulatedCluster(Builder builder) {
-        this.clusterId = builder.clusterId;
-        this.clock = builder.clock;
-        this.toolTimeout = builder.toolTimeout;
-        this.vms = Set.copyOf(builder.placement.keySet());
-        builder.nodes.forEach(name -> nodes.put(name, new SimulatedNode(this, name)));
-        builder.placement.forEach((vm, node) -> nodes.get(node).boot(vm));
+    SimulatedCluster(ClusterBuilder builder) {
+        this.clusterId = builder.clusterId();
+        this.clock = builder.clock();
+        this.toolTimeout = builder.toolTimeout();
+        this.vms = Set.copyOf(builder.placement().keySet());
+        builder.nodes().forEach((name, toolstack) -> nodes.put(name, new SimulatedNode(this, name, toolstack,
+                builder.autoStartOn(name), builder.bootTime())));
+        builder.placement().forEach((vm, node) -> nodes.get(node).boot(vm));
     }
 
-    public static Builder builder(String clusterId, Clock clock) {
-        return new Builder(clusterId, clock);
+    public static ClusterBuilder builder(String clusterId, Clock clock) {
+        return new ClusterBuilder(clusterId, clock);
     }
 
     public String clusterId() {
@@ -87,29 +92,53 @@ public final class SimulatedCluster {
 
     /** Fence agent {@code off}: kills every domain of the node; "already OFF" is success. */
     public ActionOutcome powerOff(String node) {
-        return powerAction(node, ActionKind.POWER_OFF, target -> {
-            if (target.power() == PowerState.OFF) {
-                return ActionOutcome.success("Success: Already OFF");
-            }
-            target.powerOff(now());
-            return ActionOutcome.success("Success: Powered OFF");
-        });
+        return locked(() -> power.off(node));
     }
 
-    /** Fence agent {@code on}: the node boots with a new boot id, healthy daemons and no domains. */
+    /**
+     * Fence agent {@code on}: the node boots with a new boot id, healthy daemons, its probe running, and
+     * starts the domains of its {@code /etc/xen/auto} (none unless the builder declared some).
+     */
     public ActionOutcome powerOn(String node) {
-        return powerAction(node, ActionKind.POWER_ON, target -> {
-            if (target.power() == PowerState.ON) {
-                return ActionOutcome.success("Success: Already ON");
-            }
-            target.powerOn();
-            return ActionOutcome.success("Success: Powered ON");
-        });
+        return locked(() -> power.on(node, ActionOrigin.ACTUATOR));
     }
 
-    /** Fence agent {@code status}. */
+    /** The node loses power by itself (a power supply, a tripped breaker): every domain dies with it. */
+    public void losePower(String node) {
+        locked(() -> power.lose(node));
+    }
+
+    /** An operator powers the node on by hand (after a power loss or a fence), fence device or not. */
+    public ActionOutcome restorePower(String node) {
+        return locked(() -> power.on(node, ActionOrigin.OPERATOR));
+    }
+
+    /** Fence agent {@code status}: the node's real power state. */
     public PowerState powerStatus(String node) {
         return node(node).powerState();
+    }
+
+    /** From now on the node's fence device does not answer: the fence agent's {@code off} and {@code on} fail. */
+    public void breakFenceDevice(String node) {
+        locked(() -> power.breakDevice(node));
+    }
+
+    public void repairFenceDevice(String node) {
+        locked(() -> power.repairDevice(node));
+    }
+
+    /** Whether the node's fence device answers. */
+    public boolean fenceDeviceAnswers(String node) {
+        return locked(() -> power.deviceAnswers(node));
+    }
+
+    /**
+     * Starts a live migration of {@code vm} (an operator's {@code xm migrate --live}); the handover happens
+     * {@code duration} later. Needs both nodes on and their control paths answering.
+     */
+    public ActionOutcome migrate(String vm, String from, String to, Duration duration) {
+        return locked(() -> record(from, ActionKind.MIGRATION_START, vm, ActionOrigin.OPERATOR,
+                migrations.start(vm, node(from), node(to), duration, now())));
     }
 
     public InvariantMonitor invariantMonitor() {
@@ -154,6 +183,16 @@ public final class SimulatedCluster {
         return vms.contains(vm);
     }
 
+    /** The nodes, for callers already under the lock. */
+    Collection<SimulatedNode> nodesUnlocked() {
+        return nodes.values();
+    }
+
+    /** The node, or null; for callers already under the lock. */
+    SimulatedNode nodeOrNull(String name) {
+        return nodes.get(name);
+    }
+
     ActionOutcome record(String node, ActionKind kind, String target, ActionOrigin origin, ActionOutcome outcome) {
         return record(node, now(), kind, target, origin, outcome);
     }
@@ -165,6 +204,16 @@ public final class SimulatedCluster {
         return outcome;
     }
 
+    void append(ActionRecord record) {
+        LOG.debug("cluster={} node={} {} {} {}: {}", clusterId, record.node(), record.kind(),
+                record.target().orElse(""), record.succeeded() ? "ok" : "failed", record.message());
+        actionLog.append(record);
+    }
+
+    void migrationInterrupted(String node, String vm, Instant at) {
+        migrations.interrupted(node, vm, at);
+    }
+
     void xendStopsAnswering(String node, Instant at) {
         outages.open(node, at);
     }
@@ -173,7 +222,7 @@ public final class SimulatedCluster {
         outages.close(node, at);
     }
 
-    /** Where every VM runs now. */
+    /** Where every VM runs now (a paused, incoming migration target does not run it). */
     Map<String, Set<String>> placement() {
         final Map<String, Set<String>> placement = new TreeMap<>();
         nodes.values().forEach(node -> node.domainNames()
@@ -185,95 +234,33 @@ public final class SimulatedCluster {
         invariantMonitor.check(placement(), now());
     }
 
-    private ActionOutcome powerAction(String node, ActionKind kind, PowerSwitch action) {
-        return locked(() -> {
-            final SimulatedNode target = nodes.get(node);
-            final ActionOutcome outcome = target == null
-                    ? ActionOutcome.failure("Failed: no such node '" + node + "'")
-                    : action.apply(target);
-            append(new ActionRecord(now(), node, kind, Optional.empty(), ActionOrigin.ACTUATOR,
-                    outcome.succeeded(), outcome.message()));
-            return outcome;
-        });
-    }
-
-    private void append(ActionRecord record) {
-        LOG.debug("cluster={} node={} {} {} {}: {}", clusterId, record.node(), record.kind(),
-                record.target().orElse(""), record.succeeded() ? "ok" : "failed", record.message());
-        actionLog.append(record);
-    }
-
-    /** Applies scheduled xend changes in time order, so the log stays chronological. */
+    /**
+     * Applies what fell due (xend changes a fault scheduled, migration handovers, boots completing) one at a
+     * time in time order, so the log stays chronological.
+     */
     private void applyDueChanges() {
         final Instant now = clock.instant();
-        while (true) {
-            final Optional<Map.Entry<SimulatedNode, Instant>> next = nodes.values().stream()
-                    .flatMap(node -> node.pendingXendChange().stream().map(at -> Map.entry(node, at)))
-                    .filter(entry -> !entry.getValue().isAfter(now))
-                    .min(Map.Entry.comparingByValue());
-            if (next.isEmpty()) {
-                return;
-            }
-            next.get().getKey().applyPendingXendChange(next.get().getValue());
+        Optional<Due> next = nextDue(now);
+        while (next.isPresent()) {
+            next.get().change().run();
+            next = nextDue(now);
         }
     }
 
-    /** A fence agent action on one node. */
-    @FunctionalInterface
-    private interface PowerSwitch {
-        ActionOutcome apply(SimulatedNode node);
+    private Optional<Due> nextDue(Instant now) {
+        final List<Due> due = new ArrayList<>();
+        migrations.nextHandover().ifPresent(at -> due.add(new Due(at, () -> {
+            migrations.handOverNext();
+            checkInvariants();
+        })));
+        for (SimulatedNode node : nodes.values()) {
+            node.pendingXendChange().ifPresent(at -> due.add(new Due(at, () -> node.applyPendingXendChange(at))));
+            node.pendingBoot().ifPresent(at -> due.add(new Due(at, node::completeBoot)));
+        }
+        return due.stream().filter(d -> !d.at().isAfter(now)).min(Comparator.comparing(Due::at));
     }
 
-    /** Declares the nodes and where each VM runs at the start. */
-    public static final class Builder {
-
-        private final String clusterId;
-        private final Clock clock;
-        private final List<String> nodes = new ArrayList<>();
-        private final Map<String, String> placement = new LinkedHashMap<>();
-        private Duration toolTimeout = Duration.ofSeconds(3);
-
-        private Builder(String clusterId, Clock clock) {
-            this.clusterId = Objects.requireNonNull(clusterId, "clusterId");
-            this.clock = Objects.requireNonNull(clock, "clock");
-        }
-
-        public Builder node(String name) {
-            if (nodes.contains(name)) {
-                throw new IllegalArgumentException("node '" + name + "' declared twice");
-            }
-            nodes.add(Objects.requireNonNull(name, "name"));
-            return this;
-        }
-
-        /** A VM whose domain runs on {@code node} when the simulation starts. */
-        public Builder vm(String vm, String node) {
-            if (placement.containsKey(vm)) {
-                throw new IllegalArgumentException("VM '" + vm + "' declared twice");
-            }
-            placement.put(Objects.requireNonNull(vm, "vm"), Objects.requireNonNull(node, "node"));
-            return this;
-        }
-
-        /** The time after which an xm command against a hung xend is reported as timed out (default 3 s). */
-        public Builder toolTimeout(Duration timeout) {
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("tool timeout must be positive: " + timeout);
-            }
-            this.toolTimeout = timeout;
-            return this;
-        }
-
-        public SimulatedCluster build() {
-            if (nodes.isEmpty()) {
-                throw new IllegalArgumentException("cluster " + clusterId + " needs at least one node");
-            }
-            placement.forEach((vm, node) -> {
-                if (!nodes.contains(node)) {
-                    throw new IllegalArgumentException("VM '" + vm + "' placed on undeclared node '" + node + "'");
-                }
-            });
-            return new SimulatedCluster(this);
-        }
+    /** A scheduled change of the cluster's state and when it falls due. */
+    private record Due(Instant at, Runnable change) {
     }
 }

@@ -1,47 +1,64 @@
 package io.xenpulse.simulator;
 
+import io.xenpulse.schemas.observation.Toolstack;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiConsumer;
 
 /**
  * One simulated Xen node (dom0): its power, boot, daemons and domains, the faults that can be injected
  * into it and the actions an actuator performs on it. Domains live in the hypervisor: they keep running
- * whatever happens to xend, and only a crash, a stop or a power-off ends them. {@code xm} commands go
- * through xend; {@code xl} and xenstore do not. Every public method is thread-safe (the cluster's lock).
+ * whatever happens to xend, and only a crash, a stop or a power-off ends them. On a classic node
+ * ({@link Toolstack#XM}) {@code xm} commands go through xend; {@code xl} and xenstore do not. An xl-only
+ * node ({@link Toolstack#XL}) has no xend at all: its domains are created and destroyed with {@code xl}.
+ * The monitoring path (the probe and the node's uplink) can fail independently of the node
+ * ({@link NodeMonitoringPath}). Every public method is thread-safe (the cluster's lock).
  */
 public final class SimulatedNode {
 
     private final SimulatedCluster cluster;
     private final String name;
-    private final Map<String, Integer> domains = new TreeMap<>();
+    private final NodeDaemons daemons;
+    private final Set<String> autoStart;
+    private final Duration bootTime;
+    private final HostedDomains domains = new HostedDomains();
+    private final NodeMonitoringPath monitoring;
+    private final DomainCommands commands;
     private PowerState power = PowerState.ON;
     private int bootNumber = 1;
-    private XendDaemon xend = new XendDaemon();
-    private boolean xenconsoledRunning = true;
-    private int nextDomainId = 1;
+    private Optional<Instant> bootCompletesAt = Optional.empty();
 
-    SimulatedNode(SimulatedCluster cluster, String name) {
+    SimulatedNode(SimulatedCluster cluster, String name, Toolstack toolstack, Set<String> autoStart,
+            Duration bootTime) {
         this.cluster = cluster;
         this.name = name;
+        this.daemons = new NodeDaemons(cluster, name, toolstack);
+        this.autoStart = Set.copyOf(autoStart);
+        this.bootTime = bootTime;
+        this.monitoring = new NodeMonitoringPath(cluster, name);
+        this.commands = new DomainCommands(cluster, name, domains, daemons, this::up);
     }
 
     public String name() {
         return name;
     }
 
-    /** What a probe on this node sees now; empty when the node is powered off (it answers nothing). */
+    /** {@link Toolstack#XM} for a classic xend node, {@link Toolstack#XL} for an xl-only node. */
+    public Toolstack toolstack() {
+        return daemons.toolstack();
+    }
+
+    /** What a probe on this node sees now; empty while the node is off or still booting (it answers nothing). */
     public Optional<NodeSignals> readSignals() {
-        return cluster.locked(() -> power == PowerState.OFF
+        return cluster.locked(() -> !up()
                 ? Optional.empty()
-                : Optional.of(ProbeView.read(xend, xenconsoledRunning, domains, cluster.toolTimeout())));
+                : Optional.of(daemons.signals(domains.rows(), cluster.toolTimeout(),
+                        PeerView.checksFrom(cluster, name))));
     }
 
     /** The node's boot id ({@code /proc/sys/kernel/random/boot_id}): a new one after every power-on. */
@@ -54,9 +71,24 @@ public final class SimulatedNode {
         return cluster.locked(() -> power);
     }
 
+    /** Powered on and booted: its daemons, its probe and its network run (a booting node is ON but not up). */
+    public boolean isUp() {
+        return cluster.locked(this::up);
+    }
+
     /** The domains that really run here (the hypervisor's truth, not a listing), without Domain-0. */
     public Set<String> runningDomains() {
-        return cluster.locked(() -> Set.copyOf(domains.keySet()));
+        return cluster.locked(() -> Set.copyOf(domains.running()));
+    }
+
+    /** Whether the node's control path answers now: xend on a classic node, xenstored (always) on an xl one. */
+    public boolean controlPathAnswers() {
+        return cluster.locked(() -> up() && daemons.controlPathAnswers());
+    }
+
+    /** The probe and the uplink of this node, which fail without the node failing. */
+    public NodeMonitoringPath monitoring() {
+        return monitoring;
     }
 
     /**
@@ -83,16 +115,14 @@ public final class SimulatedNode {
     public void makeXendUnrestartable() {
         cluster.locked(() -> {
             requirePoweredOn();
-            xend.makeUnrestartable();
-            cluster.record(name, ActionKind.DAEMON_UNRESTARTABLE, ProbeView.XEND, ActionOrigin.FAULT,
-                    ActionOutcome.success("xend can no longer start"));
+            daemons.makeXendUnrestartable();
         });
     }
 
     public void killXenconsoled() {
         cluster.locked(() -> {
             requirePoweredOn();
-            xenconsoledRunning = false;
+            daemons.killXenconsoled();
             cluster.record(name, ActionKind.DAEMON_STOP, ProbeView.XENCONSOLED, ActionOrigin.FAULT,
                     ActionOutcome.success("xenconsoled killed"));
         });
@@ -102,10 +132,10 @@ public final class SimulatedNode {
     public void crashDomain(String vm) {
         cluster.locked(() -> {
             requirePoweredOn();
-            final Integer domainId = domains.remove(vm);
-            if (domainId == null) {
+            if (!domains.running().contains(vm)) {
                 throw new IllegalStateException(vm + " does not run on " + name);
             }
+            final Integer domainId = commands.destroyDomain(vm);
             cluster.record(name, ActionKind.VM_CRASH, vm, ActionOrigin.FAULT,
                     ActionOutcome.success("domain " + vm + " (id=" + domainId + ") crashed"));
         });
@@ -113,78 +143,96 @@ public final class SimulatedNode {
 
     /**
      * {@code service DAEMON restart}. Restarting xend also starts xenconsoled when it is missing, as
-     * xend's start script does; it fails when xend was made unrestartable.
+     * xend's start script does; it fails when xend was made unrestartable, and on an xl-only node, which
+     * has no xend service at all.
      */
     public ActionOutcome restartDaemon(String daemon) {
         return cluster.locked(() -> cluster.record(name, ActionKind.DAEMON_RESTART, daemon,
                 ActionOrigin.ACTUATOR, restart(daemon, cluster.now())));
     }
 
-    /** {@code xm create VM}: needs a healthy xend; refuses a VM that already runs here. */
+    /** {@code xm create VM} (needs a healthy xend) or {@code xl create VM}; refuses a VM already here. */
     public ActionOutcome startDomain(String vm) {
-        return cluster.locked(() -> {
-            final ActionOutcome outcome = xmUnavailable("xm create").orElseGet(() -> create(vm));
-            cluster.record(name, ActionKind.VM_START, vm, ActionOrigin.ACTUATOR, outcome);
-            cluster.checkInvariants();
-            return outcome;
-        });
+        return cluster.locked(() -> commands.start(vm, ActionOrigin.ACTUATOR));
     }
 
-    /** {@code xm destroy VM}: needs a healthy xend; the domain is gone when it returns. */
+    /** {@code xm destroy VM} (needs a healthy xend) or {@code xl destroy VM}: the domain is gone when it returns. */
     public ActionOutcome stopDomain(String vm) {
-        return cluster.locked(() -> {
-            final ActionOutcome outcome = xmUnavailable("xm destroy").orElseGet(() -> destroy(vm));
-            return cluster.record(name, ActionKind.VM_STOP, vm, ActionOrigin.ACTUATOR, outcome);
-        });
+        return cluster.locked(() -> commands.stop(vm));
     }
 
     // ---- used by the cluster, under its lock ----
 
     void boot(String vm) {
-        domains.put(vm, nextDomainId++);
+        domains.create(vm);
     }
 
     /** The domains running here; for callers already under the cluster's lock. */
     Set<String> domainNames() {
-        return domains.keySet();
+        return domains.running();
+    }
+
+    HostedDomains domains() {
+        return domains;
     }
 
     Optional<Instant> pendingXendChange() {
-        return power == PowerState.ON ? xend.pendingChange() : Optional.empty();
+        return up() ? daemons.pendingXendChange() : Optional.empty();
     }
 
-    /** Applies the xend change a fault scheduled for {@code at}: the operator's restart, or a hang's end. */
     void applyPendingXendChange(Instant at) {
-        if (xend.status() == XendDaemon.Status.HUNG) {
-            xend.stopHanging();
-            cluster.xendAnswersAgain(name, at);
-            cluster.record(name, at, ActionKind.DAEMON_RECOVERED, ProbeView.XEND, ActionOrigin.OPERATOR,
-                    ActionOutcome.success("xend answers again"));
-        } else {
-            cluster.record(name, at, ActionKind.DAEMON_RESTART, ProbeView.XEND, ActionOrigin.OPERATOR,
-                    restart(ProbeView.XEND, at));
-        }
+        daemons.applyPendingXendChange(at);
     }
 
-    /** Power off: every domain dies with the node. */
-    void powerOff(Instant at) {
+    /** Power off: every domain dies with the node, and so does every migration it took part in. */
+    void powerOff(Instant at, ActionOrigin origin) {
         power = PowerState.OFF;
-        domains.keySet().forEach(vm -> cluster.record(name, at, ActionKind.VM_KILLED_BY_POWER_OFF, vm,
-                ActionOrigin.ACTUATOR, ActionOutcome.success("domain " + vm + " died with its node")));
-        domains.clear();
+        bootCompletesAt = Optional.empty();
+        domains.rows().stream().filter(HostedDomains.Row::migrating)
+                .forEach(row -> cluster.migrationInterrupted(name, row.name(), at));
+        domains.clear().forEach(vm -> cluster.record(name, at, ActionKind.VM_KILLED_BY_POWER_OFF, vm, origin,
+                ActionOutcome.success("domain " + vm + " died with its node")));
         cluster.xendAnswersAgain(name, at);
     }
 
-    /** Power on: a fresh boot with healthy daemons and no domains (none is started automatically). */
-    void powerOn() {
+    /**
+     * Power on: a fresh boot, which takes the node's boot time. Then its daemons and its probe run and the
+     * domains of {@code /etc/xen/auto} start, whether or not they run elsewhere by now; returns whether the
+     * boot is already complete (a boot time of zero).
+     */
+    boolean powerOn(Instant at) {
         power = PowerState.ON;
         bootNumber++;
-        xend = new XendDaemon();
-        xenconsoledRunning = true;
+        daemons.boot();
+        if (bootTime.isZero()) {
+            return true;
+        }
+        bootCompletesAt = Optional.of(at.plus(bootTime));
+        return false;
+    }
+
+    Optional<Instant> pendingBoot() {
+        return bootCompletesAt;
+    }
+
+    /** The boot completes: the probe service starts and the boot goes on to start /etc/xen/auto. */
+    void completeBoot() {
+        bootCompletesAt = Optional.empty();
+        monitoring.startedByBoot();
+        autoStart.stream().sorted().forEach(vm -> commands.start(vm, ActionOrigin.BOOT));
+    }
+
+    /** For callers under the cluster's lock. */
+    boolean up() {
+        return power == PowerState.ON && bootCompletesAt.isEmpty();
     }
 
     PowerState power() {
         return power;
+    }
+
+    boolean daemonsAnswer() {
+        return daemons.controlPathAnswers();
     }
 
     /** Applies a stop or a hang to xend, with its scheduled end unless the duration is zero. */
@@ -196,72 +244,19 @@ public final class SimulatedNode {
         }
         cluster.locked(() -> {
             requirePoweredOn();
-            final Instant now = cluster.now();
-            fault.accept(xend, duration.isZero() ? Optional.empty() : Optional.of(now.plus(duration)));
-            cluster.xendStopsAnswering(name, now);
-            cluster.record(name, kind, ProbeView.XEND, ActionOrigin.FAULT, ActionOutcome.success(message));
+            daemons.injectXendFault(duration.isZero() ? Optional.empty() : Optional.of(cluster.now().plus(duration)),
+                    kind, message, fault);
         });
     }
 
     private ActionOutcome restart(String daemon, Instant at) {
-        if (power == PowerState.OFF) {
-            return ActionOutcome.failure(XenMessages.nodeUnreachable(name));
-        }
-        return switch (daemon) {
-            case ProbeView.XEND -> restartXend(at);
-            case ProbeView.XENCONSOLED -> {
-                xenconsoledRunning = true;
-                yield ActionOutcome.success(XenMessages.daemonRestarted(daemon));
-            }
-            case ProbeView.XENSTORED -> ActionOutcome.success(XenMessages.daemonRestarted(daemon));
-            default -> ActionOutcome.failure(XenMessages.unrecognizedService(daemon));
-        };
-    }
-
-    private ActionOutcome restartXend(Instant at) {
-        if (!xend.restart()) {
-            cluster.xendStopsAnswering(name, at);
-            return ActionOutcome.failure(XenMessages.daemonRestartFailed(ProbeView.XEND));
-        }
-        xenconsoledRunning = true;
-        cluster.xendAnswersAgain(name, at);
-        return ActionOutcome.success(XenMessages.daemonRestarted(ProbeView.XEND));
-    }
-
-    private Optional<ActionOutcome> xmUnavailable(String command) {
-        if (power == PowerState.OFF) {
-            return Optional.of(ActionOutcome.failure(XenMessages.nodeUnreachable(name)));
-        }
-        return switch (xend.status()) {
-            case RUNNING -> Optional.empty();
-            case STOPPED -> Optional.of(ActionOutcome.failure(XenMessages.XEND_UNREACHABLE));
-            case HUNG -> Optional.of(ActionOutcome.failure(XenMessages.xendTimeout(command, cluster.toolTimeout())));
-        };
-    }
-
-    private ActionOutcome create(String vm) {
-        if (!cluster.hasVmConfig(vm)) {
-            return ActionOutcome.failure(XenMessages.noConfigFile(vm));
-        }
-        final Integer running = domains.get(vm);
-        if (running != null) {
-            return ActionOutcome.failure(XenMessages.domainAlreadyExists(vm, running));
-        }
-        final int domainId = nextDomainId++;
-        domains.put(vm, domainId);
-        return ActionOutcome.success(XenMessages.started(vm, domainId));
-    }
-
-    private ActionOutcome destroy(String vm) {
-        final Integer domainId = domains.remove(vm);
-        return domainId == null
-                ? ActionOutcome.failure(XenMessages.domainDoesNotExist(vm))
-                : ActionOutcome.success(XenMessages.destroyed(vm, domainId));
+        return !up() ? ActionOutcome.failure(XenMessages.nodeUnreachable(name))
+                : daemons.restart(daemon, at);
     }
 
     private void requirePoweredOn() {
-        if (power == PowerState.OFF) {
-            throw new IllegalStateException(name + " is powered off");
+        if (!up()) {
+            throw new IllegalStateException(name + (power == PowerState.OFF ? " is powered off" : " is booting"));
         }
     }
 }

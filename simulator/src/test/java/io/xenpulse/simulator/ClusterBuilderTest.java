@@ -24,7 +24,7 @@ class ClusterBuilderTest {
 
     @Test
     void shouldRejectAVmOnAnUndeclaredNode() {
-        final SimulatedCluster.Builder builder = SimulatedCluster.builder("prod-a", Clock.systemUTC())
+        final ClusterBuilder builder = SimulatedCluster.builder("prod-a", Clock.systemUTC())
                 .node("xen-1").vm("web01", "xen-9");
 
         assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("xen-9");
@@ -32,7 +32,7 @@ class ClusterBuilderTest {
 
     @Test
     void shouldRejectAVmDeclaredTwice() {
-        final SimulatedCluster.Builder builder = SimulatedCluster.builder("prod-a", Clock.systemUTC())
+        final ClusterBuilder builder = SimulatedCluster.builder("prod-a", Clock.systemUTC())
                 .node("xen-1").vm("web01", "xen-1");
 
         assertThatThrownBy(() -> builder.vm("web01", "xen-1")).isInstanceOf(IllegalArgumentException.class);

@@ -19,7 +19,7 @@ class ConcurrentUseTest {
     void shouldKeepOneConsistentStateWhenProbesAndAnActuatorCallConcurrently() throws Exception {
         // given
         final MutableClock clock = new MutableClock(Instant.parse("2009-06-01T12:00:00Z"));
-        final SimulatedCluster.Builder builder = SimulatedCluster.builder("prod-a", clock);
+        final ClusterBuilder builder = SimulatedCluster.builder("prod-a", clock);
         for (int n = 1; n <= 4; n++) {
             builder.node("xen-" + n);
         }
