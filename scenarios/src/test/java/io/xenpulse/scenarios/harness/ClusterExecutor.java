@@ -5,6 +5,7 @@ import io.xenpulse.schemas.command.RecoveryCommand;
 import io.xenpulse.schemas.command.ResultStatus;
 import io.xenpulse.simulator.ActionOutcome;
 import io.xenpulse.simulator.PowerState;
+import io.xenpulse.actuator.execution.PowerStatus;
 import io.xenpulse.simulator.SimulatedCluster;
 import io.xenpulse.simulator.SimulatedNode;
 import java.time.Duration;
@@ -107,5 +108,13 @@ final class ClusterExecutor {
         return outcome.succeeded()
                 ? ExecutionOutcome.done(outcome.message())
                 : ExecutionOutcome.failed(ResultStatus.ERROR_HARD, outcome.message());
+    }
+
+    /** What the node's fence device says of its power now, as the actuator asks before a fence-based start. */
+    PowerStatus powerStatus(String node) {
+        if (cluster.nodes().stream().noneMatch(n -> n.name().equals(node)) || !cluster.fenceDeviceAnswers(node)) {
+            return PowerStatus.unknown("the fence device of " + node + " does not answer");
+        }
+        return cluster.powerStatus(node) == PowerState.OFF ? PowerStatus.off("status: OFF") : PowerStatus.on("status: ON");
     }
 }

@@ -3,18 +3,22 @@ package io.xenpulse.scenarios.harness;
 import io.xenpulse.actuator.admission.ActuatorMemory;
 import io.xenpulse.actuator.dispatch.Dispatcher;
 import io.xenpulse.actuator.dispatch.Effect;
+import io.xenpulse.actuator.execution.PowerStatus;
 import io.xenpulse.schemas.command.CommandResult;
 import io.xenpulse.schemas.command.RecoveryCommand;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.PriorityQueue;
 
 /**
  * The actuator in virtual time: its own {@link Dispatcher} (admission with {@code CommandAdmission} on
  * arrival and before start, node and VM {@code Lock}s in its action queue, {@link ActuatorMemory} learning
  * every published result at its position in the result log) hosted here instead of in the Kafka command
- * loop. Admitted commands run on the {@link ClusterExecutor}; each result is published to the correlator's
+ * loop. Admitted commands run on the {@link ClusterExecutor}, after the power check the dispatcher asks for
+ * when a start rests on a fence; each result is published to the correlator's
  * input log at the position the next offset of xen-command-results would have.
  */
 final class SimulatedActuator {
@@ -54,10 +58,19 @@ final class SimulatedActuator {
         for (Effect<Long> effect : effects) {
             if (effect instanceof Effect.Execute<Long> execute) {
                 running.add(new Running(execute.token(), executor.begin(execute.command(), now)));
+            } else if (effect instanceof Effect.CheckPower<Long> check) {
+                carryOut(dispatcher.onPowerChecked(check.token(), powerOf(check.nodes()), now), now);
             } else if (effect instanceof Effect.Publish<Long> publish) {
                 publish(publish.token(), publish.result(), now);
             }
         }
+    }
+
+    /** The power check answers at once in virtual time: a status poll is short next to the probe interval. */
+    private Map<String, PowerStatus> powerOf(List<String> nodes) {
+        final Map<String, PowerStatus> statuses = new TreeMap<>();
+        nodes.forEach(node -> statuses.put(node, executor.powerStatus(node)));
+        return statuses;
     }
 
     private void publish(long token, CommandResult result, Instant now) {
