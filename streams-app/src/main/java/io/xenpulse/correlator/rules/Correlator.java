@@ -34,7 +34,7 @@ public final class Correlator {
         this.peers = new PeerWitness(policy);
         this.fence = new FenceLadder(policy, new FenceGuard(policy, ownView, peers), peers);
         this.daemon = new DaemonLadder(policy, fence);
-        this.recovery = new VmRecovery(policy, new StartGate());
+        this.recovery = new VmRecovery(policy, new StartGate(policy));
         this.vms = new VmWatch(policy, recovery);
     }
 
@@ -48,7 +48,8 @@ public final class Correlator {
         final Emitter out = new Emitter(cluster, now);
         ownView.onActivity(cluster, out);
         final boolean readLate = isHistory(loggedAt, now);
-        if (readLate && !observation.getReplayed()) {
+        if (readLate) {
+            // whatever its probe marked it, it sat in the log that long before we read it: we are behind
             ownView.onLateRead(cluster, Duration.between(loggedAt, now), out);
         }
         final NodeState node = cluster.nodeOrNew(observation.getNode());
@@ -61,6 +62,7 @@ public final class Correlator {
             return out.outcome();
         }
         provesAlive(node, observation, loggedAt);
+        node.lastCurrentAt = loggedAt;
         peers.record(cluster, observation, loggedAt);
         final ObservationReading reading = ObservationReading.of(observation);
         daemon.onReading(node, reading, out);

@@ -23,6 +23,10 @@ final class FenceGuard {
         this.peers = peers;
     }
 
+    private boolean contentStale(NodeState node, Instant now) {
+        return node.lastCurrentAt == null || !node.lastCurrentAt.plus(policy.nodeSilentAfter()).isAfter(now);
+    }
+
     /** Empty when the fence may go ahead; otherwise why not. */
     Optional<String> objectionTo(ClusterState cluster, NodeState target, Instant now) {
         if (cluster.inMaintenance(target.name)) {
@@ -35,6 +39,10 @@ final class FenceGuard {
         if (cluster.isSilent(target, now, policy.nodeSilentAfter()) && !peers.allowsFencingSilent(target, now)) {
             return Optional.of(target.name + "'s silence is not confirmed by its peers ("
                     + peers.verdict(target, now) + "): its probe or uplink may be what failed");
+        }
+        if (!cluster.isSilent(target, now, policy.nodeSilentAfter()) && contentStale(target, now)) {
+            return Optional.of(target.name + " is alive but its observations arrive only late (replayed or read after"
+                    + " the lag bound): its state cannot be judged now");
         }
         for (NodeState other : cluster.nodes()) {
             if (other != target && other.phase == NodePhase.FENCING) {

@@ -13,6 +13,8 @@ public final class NodeState {
     long lastSequence = -1;
     /** When the node's newest observation reached the log (broker append time): its last proof of life. */
     Instant lastSeenAt;
+    /** When the node's newest observation read as the present (not history) reached the log: its content is fresh. */
+    Instant lastCurrentAt;
     NodePhase phase = NodePhase.HEALTHY;
     ControlPath controlPath = ControlPath.UNVERIFIED;
     /** What the node runs, from its latest current observation; decides which daemon is its control path. */

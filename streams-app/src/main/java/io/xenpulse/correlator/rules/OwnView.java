@@ -15,11 +15,11 @@ import java.util.Map;
  * stalled stream thread: nothing, not even a tick, touched the cluster for longer than the maximum lag) or
  * falls behind (it reads an observation that reached the log longer ago than the maximum lag). From then on a
  * node's silence is counted from the moment trust was regained, never from before: a newly elected vSphere HA
- * master likewise waits a full bound of its own before it declares hosts dead. Until a full silence bound has
- * passed on the correlator's own clock, no timer escalates to a fence.
+ * master likewise waits a full bound of its own before it declares hosts dead. Until a full lost-node bound has
+ * passed on the correlator's own clock, nothing is fenced: a fence is the one act that cannot be taken back.
  *
  * <pre>
- *  trusted --gap or late read--> catching up --(silence bound passes, no new gap or late read)--> trusted
+ *  trusted --gap or late read--> catching up --(lost-node bound passes, no new gap or late read)--> trusted
  * </pre>
  */
 final class OwnView {
@@ -35,7 +35,7 @@ final class OwnView {
 
     OwnView(CorrelatorPolicy policy) {
         this.maxLag = policy.observationMaxLag();
-        this.settle = policy.nodeSilentAfter();
+        this.settle = policy.nodeLostAfter();
     }
 
     /** Records that the correlator is looking at the cluster now; a long absence restarts the silence clocks. */
@@ -43,7 +43,9 @@ final class OwnView {
         final Instant now = out.now();
         final Instant last = lastProcessedAt.put(cluster.cluster(), now);
         if (cluster.trustedSince == null) {
-            cluster.trustedSince = now; // a cluster new to the correlator: nothing is known to be silent yet
+            // a cluster new to the whole pipeline has no past to misjudge: nodes never heard from are never
+            // fenced, and a backlog read late still makes the view untrusted below
+            cluster.trustedSince = now.minus(settle);
         } else if (last == null) {
             distrust(cluster, out, "this correlator instance has just started or taken over the cluster");
         } else if (Duration.between(last, now).compareTo(maxLag) > 0) {
@@ -58,17 +60,17 @@ final class OwnView {
                 + " the log (it is catching up)");
     }
 
-    /** Whether a full silence bound has passed since the view was last found untrustworthy. */
+    /** Whether more than a full lost-node bound has passed since the view was last found untrustworthy. */
     boolean trusted(ClusterState cluster, Instant now) {
-        return cluster.trustedSince == null || !cluster.trustedSince.plus(settle).isAfter(now);
+        return cluster.trustedSince == null || now.isAfter(cluster.trustedSince.plus(settle));
     }
 
     private void distrust(ClusterState cluster, Emitter out, String why) {
         final boolean wasTrusted = trusted(cluster, out.now());
         cluster.trustedSince = out.now();
         if (wasTrusted) {
-            out.judge(Rule.CORRELATOR_CATCHING_UP, DecisionAction.NONE, null, null, why + ": no node is declared"
-                    + " silent or lost and nothing is fenced before " + out.now().plus(settle), List.of());
+            out.judge(Rule.CORRELATOR_CATCHING_UP, DecisionAction.NONE, null, null, why + ": silence is counted"
+                    + " from now on, and nothing is fenced before " + out.now().plus(settle), List.of());
         }
     }
 }

@@ -35,7 +35,7 @@ final class VmRecovery {
         }
         final String incident = deathIncident(vm);
         if (cluster.policyOf(vm.name) == RecoveryPolicy.RESTART) {
-            if (withheld(vm, node.name, gate.objectionToRestartOn(cluster, vm, node.name), evidence, out)) {
+            if (withheld(vm, node.name, gate.objectionToRestartOn(cluster, vm, node.name, out.now()), evidence, out)) {
                 return;
             }
             vm.status = VmStatus.RECOVERING;
@@ -103,13 +103,23 @@ final class VmRecovery {
         return true;
     }
 
-    /** A retry passes the same gate as the first attempt: the world may have changed since (a node rejoined). */
+    /**
+     * A retry passes the same gate as the first attempt: the world may have changed since (a node rejoined).
+     * It goes to the same node only, and only while that node's control path is healthy: the attempt that
+     * failed may have started the VM there, so no other node may take it, and a node whose toolstack is down
+     * cannot be acted on (invariant 2).
+     */
     private void retry(ClusterState cluster, VmState vm, CommandResult failed, List<EvidenceItem> evidence,
             Emitter out) {
         final boolean relocation = failed.getKind() == CommandKind.RELOCATE_VM;
-        final Optional<String> unsafe = relocation
-                ? gate.objectionToStartElsewhere(cluster, vm, failed.getSourceNode(), failed.getTargetNode())
-                : gate.objectionToRestartOn(cluster, vm, failed.getTargetNode());
+        final String target = failed.getTargetNode();
+        final boolean targetHealthy = cluster.node(target)
+                .filter(n -> n.isHealthy() && !cluster.isSilent(n, out.now(), policy.nodeSilentAfter())).isPresent();
+        final Optional<String> unsafe = !targetHealthy
+                ? Optional.of(target + " is not healthy now; the failed attempt may or may not have started "
+                        + vm.name + " there")
+                : relocation ? gate.objectionToStartElsewhere(cluster, vm, failed.getSourceNode(), target, out.now())
+                : gate.objectionToRestartOn(cluster, vm, target, out.now());
         if (withheld(vm, failed.getTargetNode(), unsafe, evidence, out)) {
             return;
         }
@@ -129,7 +139,7 @@ final class VmRecovery {
         }
         final Optional<String> target = TargetChooser.choose(cluster, sourceNode, out.now(), policy);
         final Optional<String> unsafe = target.isEmpty() ? Optional.of("no healthy node to relocate to")
-                : gate.objectionToStartElsewhere(cluster, vm, sourceNode, target.get());
+                : gate.objectionToStartElsewhere(cluster, vm, sourceNode, target.get(), out.now());
         if (withheld(vm, sourceNode, unsafe, evidence, out)) {
             return;
         }

@@ -87,11 +87,12 @@ class SafetyRulesTest {
         for (String name : NODES) {
             final NodeState node = cluster.nodeOrNew(name);
             node.lastSeenAt = now;
+            node.lastCurrentAt = now;
             node.controlPath = ControlPath.HEALTHY;
         }
         final NodeState target = cluster.node("xen-1").orElseThrow();
         target.phase = NodePhase.AWAITING_FENCE;
-        cluster.trustedSince = now.minus(CorrelatorHarness.POLICY.nodeSilentAfter());
+        cluster.trustedSince = now.minus(CorrelatorHarness.POLICY.nodeLostAfter()).minusSeconds(1);
         assertThat(guard.objectionTo(cluster, target, now)).isEmpty();
         // when: the view was found untrustworthy a moment ago
         cluster.trustedSince = now.minusSeconds(1);
