@@ -42,10 +42,12 @@ final class OwnView {
     void onActivity(ClusterState cluster, Emitter out) {
         final Instant now = out.now();
         final Instant last = lastProcessedAt.put(cluster.cluster(), now);
-        if (cluster.trustedSince == null) {
+        if (cluster.trustedSince == null && cluster.nodes().isEmpty()) {
             // a cluster new to the whole pipeline has no past to misjudge: nodes never heard from are never
-            // fenced, and a backlog read late still makes the view untrusted below
+            // fenced, and a backlog read late still makes the view untrusted
             cluster.trustedSince = now.minus(settle);
+        } else if (cluster.trustedSince == null) {
+            distrust(cluster, out, "the stored state of this cluster predates this correlator's own-view tracking");
         } else if (last == null) {
             distrust(cluster, out, "this correlator instance has just started or taken over the cluster");
         } else if (Duration.between(last, now).compareTo(maxLag) > 0) {

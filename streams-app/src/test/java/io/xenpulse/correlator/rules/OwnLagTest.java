@@ -56,6 +56,19 @@ class OwnLagTest {
     }
 
     @Test
+    void shouldDistrustAStoredStateWrittenBeforeItsViewWasTracked() {
+        // given: a stored cluster state from an older version: nodes known, no record of the view's continuity
+        liveRounds(5);
+        harness.state.trustedSince = null;
+        harness.restartCorrelator();
+        // when
+        harness.tick();
+        // then
+        assertThat(harness.decisionsBy(Rule.CORRELATOR_CATCHING_UP)).hasSize(1);
+        assertThat(harness.state.trustedSince).isEqualTo(harness.now);
+    }
+
+    @Test
     void shouldNotFenceWhileThePipelineRunsSecondsBehind() {
         // given
         liveRounds(5);
