@@ -16,11 +16,11 @@ import io.xenpulse.simulator.SimulatedNode;
  * (fence agents, xm, virsh) will against real nodes, and answers power checks from the simulated fence
  * devices ({@link SimulatedCluster#powerStatus}).
  */
-final class SimulatorExecutor implements CommandExecutor, PowerCheck {
+public final class SimulatorExecutor implements CommandExecutor, PowerCheck {
 
     private final SimulatedCluster cluster;
 
-    SimulatorExecutor(SimulatedCluster cluster) {
+    public SimulatorExecutor(SimulatedCluster cluster) {
         this.cluster = cluster;
     }
 
@@ -45,12 +45,18 @@ final class SimulatorExecutor implements CommandExecutor, PowerCheck {
         if (!known) {
             return PowerStatus.unknown("no fence device for " + clusterId + "/" + node + " in the simulation");
         }
+        if (!cluster.fenceDeviceAnswers(node)) {
+            return PowerStatus.unknown("the fence device of " + node + " does not answer");
+        }
         return cluster.powerStatus(node) == PowerState.OFF
                 ? PowerStatus.off("status: OFF")
                 : PowerStatus.on("status: ON");
     }
 
     private ExecutionOutcome fence(String node) {
+        if (!cluster.fenceDeviceAnswers(node)) {
+            return ExecutionOutcome.failed(ResultStatus.ERROR_RETRYABLE, "fence device does not answer");
+        }
         if (cluster.powerStatus(node) == PowerState.OFF) {
             return new ExecutionOutcome(ResultStatus.ALREADY_IN_STATE, true, node + " was already OFF");
         }

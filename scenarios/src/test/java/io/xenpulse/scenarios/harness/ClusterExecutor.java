@@ -1,11 +1,10 @@
 package io.xenpulse.scenarios.harness;
 
 import io.xenpulse.actuator.execution.ExecutionOutcome;
-import io.xenpulse.schemas.command.RecoveryCommand;
-import io.xenpulse.schemas.command.ResultStatus;
-import io.xenpulse.simulator.ActionOutcome;
-import io.xenpulse.simulator.PowerState;
 import io.xenpulse.actuator.execution.PowerStatus;
+import io.xenpulse.demo.SimulatorExecutor;
+import io.xenpulse.schemas.command.RecoveryCommand;
+import io.xenpulse.simulator.PowerState;
 import io.xenpulse.simulator.SimulatedCluster;
 import io.xenpulse.simulator.SimulatedNode;
 import java.time.Duration;
@@ -15,8 +14,8 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Executes recovery commands on the simulated cluster check -> act -> verify, as the demo's executor does,
- * but in virtual time: each attempt takes a while, and acts on the cluster when it ends. Commands that go
+ * Executes recovery commands on the simulated cluster with the demo's {@link SimulatorExecutor}, but in
+ * virtual time: each attempt takes a while, and acts on the cluster when it ends. Commands that go
  * over ssh (daemon restarts, VM starts and stops) hang until the action timeout when the node cannot be
  * reached (powered off, uplink cut) or when {@code xm create} hangs there; a fence goes out of band to the
  * node's fence device.
@@ -32,11 +31,14 @@ final class ClusterExecutor {
     private static final Duration FENCE = Duration.ofSeconds(2);
 
     private final SimulatedCluster cluster;
+    /** The demo's executor does the check -> act -> verify itself; this class only adds time and reachability. */
+    private final SimulatorExecutor actions;
     private final Duration actionTimeout;
     private final Map<String, Instant> hungStartsUntil = new HashMap<>();
 
     ClusterExecutor(SimulatedCluster cluster, Duration actionTimeout) {
         this.cluster = cluster;
+        this.actions = new SimulatorExecutor(cluster);
         this.actionTimeout = actionTimeout;
     }
 
@@ -51,12 +53,12 @@ final class ClusterExecutor {
             return new Attempt(now, () -> ExecutionOutcome.refused("no node named " + target + " in the cluster"));
         }
         final SimulatedNode node = cluster.node(target);
+        final Supplier<ExecutionOutcome> act = () -> actions.execute(command);
         return switch (command.getKind()) {
-            case FENCE_NODE -> new Attempt(now.plus(FENCE), () -> fence(target));
-            case RESTART_DAEMON -> overSsh(node, now, RESTART, () -> outcome(node.restartDaemon(command.getDaemon())));
-            case STOP_VM -> overSsh(node, now, VM_ACTION, () -> stop(node, command.getVm()));
-            case RESTART_VM, RELOCATE_VM -> startsHang(target, now) ? timedOut(now)
-                    : overSsh(node, now, VM_ACTION, () -> start(node, command.getVm()));
+            case FENCE_NODE -> new Attempt(now.plus(FENCE), act);
+            case RESTART_DAEMON -> overSsh(node, now, RESTART, act);
+            case STOP_VM -> overSsh(node, now, VM_ACTION, act);
+            case RESTART_VM, RELOCATE_VM -> startsHang(target, now) ? timedOut(now) : overSsh(node, now, VM_ACTION, act);
         };
     }
 
@@ -73,48 +75,8 @@ final class ClusterExecutor {
         return now.isBefore(hungStartsUntil.getOrDefault(node, Instant.EPOCH));
     }
 
-    private ExecutionOutcome fence(String node) {
-        if (!cluster.fenceDeviceAnswers(node)) {
-            return ExecutionOutcome.failed(ResultStatus.ERROR_RETRYABLE, "fence device does not answer");
-        }
-        if (cluster.powerStatus(node) == PowerState.OFF) {
-            return new ExecutionOutcome(ResultStatus.ALREADY_IN_STATE, true, node + " was already OFF");
-        }
-        final ActionOutcome off = cluster.powerOff(node);
-        if (!off.succeeded()) {
-            return ExecutionOutcome.failed(ResultStatus.ERROR_RETRYABLE, off.message());
-        }
-        // verify, as fence agents do: poll the power status after the off action
-        return cluster.powerStatus(node) == PowerState.OFF
-                ? ExecutionOutcome.fencedOff("power OFF verified by status poll")
-                : ExecutionOutcome.failed(ResultStatus.ERROR_RETRYABLE, "power still ON after off");
-    }
-
-    private static ExecutionOutcome stop(SimulatedNode node, String vm) {
-        if (!node.runningDomains().contains(vm)) {
-            return ExecutionOutcome.alreadyInState(vm + " is not running on " + node.name());
-        }
-        return outcome(node.stopDomain(vm));
-    }
-
-    private static ExecutionOutcome start(SimulatedNode node, String vm) {
-        if (node.runningDomains().contains(vm)) {
-            return ExecutionOutcome.alreadyInState(vm + " already runs on " + node.name());
-        }
-        return outcome(node.startDomain(vm));
-    }
-
-    private static ExecutionOutcome outcome(ActionOutcome outcome) {
-        return outcome.succeeded()
-                ? ExecutionOutcome.done(outcome.message())
-                : ExecutionOutcome.failed(ResultStatus.ERROR_HARD, outcome.message());
-    }
-
     /** What the node's fence device says of its power now, as the actuator asks before a fence-based start. */
     PowerStatus powerStatus(String node) {
-        if (cluster.nodes().stream().noneMatch(n -> n.name().equals(node)) || !cluster.fenceDeviceAnswers(node)) {
-            return PowerStatus.unknown("the fence device of " + node + " does not answer");
-        }
-        return cluster.powerStatus(node) == PowerState.OFF ? PowerStatus.off("status: OFF") : PowerStatus.on("status: ON");
+        return actions.powerStatus(cluster.clusterId(), node);
     }
 }
