@@ -33,8 +33,9 @@ final class FenceGuard {
             return Optional.of(target.name + " is in maintenance");
         }
         if (!ownView.trusted(cluster, now)) {
-            return Optional.of("the correlator is catching up (its view is continuous only since "
-                    + cluster.trustedSince + ")");
+            // no timestamp here: the text is what decides whether the suppression is reported again
+            return Optional.of("the correlator is catching up: its own view is not continuous for a full"
+                    + " lost-node bound yet");
         }
         if (cluster.isSilent(target, now, policy.nodeSilentAfter()) && !peers.allowsFencingSilent(target, now)) {
             return Optional.of(target.name + "'s silence is not confirmed by its peers ("
