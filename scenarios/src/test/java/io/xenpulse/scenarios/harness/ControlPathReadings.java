@@ -11,6 +11,7 @@ import io.xenpulse.schemas.observation.Toolstack;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Per node, the control path as the newest observation the correlator has read showed it. Judged here,
@@ -29,6 +30,11 @@ final class ControlPathReadings {
         final Reading reading = new Reading(observation.getObservedAt(), healthy(observation));
         newest.merge(observation.getNode(), reading,
                 (old, now) -> now.observedAt().isBefore(old.observedAt()) ? old : now);
+    }
+
+    /** When the newest observation of the node the correlator has read was taken, if it read any. */
+    Optional<Instant> newestObservedAt(String node) {
+        return Optional.ofNullable(newest.get(node)).map(Reading::observedAt);
     }
 
     ControlPathSeen seen(String node) {

@@ -5,6 +5,7 @@ import io.xenpulse.schemas.command.RecoveryCommand;
 import io.xenpulse.schemas.observation.NodeObservation;
 import io.xenpulse.schemas.serde.RegistrySerdeFactory;
 import io.xenpulse.schemas.topics.XenTopics;
+import io.xenpulse.simulator.ActionKind;
 import io.xenpulse.simulator.PowerState;
 import io.xenpulse.simulator.SimulatedCluster;
 import io.xenpulse.simulator.SimulatedNode;
@@ -15,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.streams.test.TestRecord;
@@ -222,13 +224,24 @@ public final class ScenarioRun implements AutoCloseable {
         }
     }
 
+    /**
+     * An uplink restored less than two probe intervals ago: no peer check can have shown it yet, so to the
+     * pipeline the node is still as unreachable as it was a moment before.
+     */
+    private boolean linkedJustNow(String node) {
+        final Instant seenSince = now().minus(timings.probeInterval().multipliedBy(2));
+        return cluster.actionLog().entries().stream()
+                .anyMatch(r -> r.node().equals(node) && r.kind() == ActionKind.UPLINK_RESTORED
+                        && r.at().isAfter(seenSince));
+    }
+
     private TargetContext contextOf(String node) {
         if (!spec.nodeNames().contains(node)) {
             return new TargetContext(false, false, false, false, false, TargetContext.ControlPathSeen.NEVER_SEEN);
         }
         final SimulatedNode target = cluster.node(node);
         final boolean on = target.powerState() == PowerState.ON;
-        final boolean linked = target.monitoring().uplinkUp();
+        final boolean linked = target.monitoring().uplinkUp() && !linkedJustNow(node);
         final boolean othersUp = cluster.nodes().stream()
                 .anyMatch(n -> !n.name().equals(node) && n.monitoring().uplinkUp());
         final boolean probeSilent = !target.monitoring().probeRunning() || probes.of(node).isLate(now());
@@ -247,5 +260,15 @@ public final class ScenarioRun implements AutoCloseable {
         final Map<String, Set<String>> where = new TreeMap<>();
         cluster.vms().forEach(vm -> where.put(vm, cluster.locate(vm)));
         return where;
+    }
+
+    /** Records an observation as read by the correlator, for invariant tests that plant a situation by hand. */
+    public void markRead(NodeObservation observation) {
+        readings.read(observation);
+    }
+
+    /** When the newest observation of {@code node} that the correlator has read was taken, if it read any. */
+    public Optional<Instant> newestObservationRead(String node) {
+        return readings.newestObservedAt(node);
     }
 }

@@ -14,7 +14,8 @@ import java.util.Set;
  * Every incident ends recovered or held for an operator, never stuck. Judged at the end of a run whose last
  * stretch was quiet: a VM that runs nowhere in the simulator must have a decision, taken after it went down,
  * that holds it (or every VM of the node it died on) for operators, or have died on a node whose newest
- * decision still holds it for operators (a node left to an operator holds whatever dies on it later).
+ * decision still holds it for operators (a node left to an operator holds whatever dies on it later), or
+ * still be held by its own newest decision (a VM already left to an operator stays left to them).
  */
 public final class NoStuckIncident implements Invariant {
 
@@ -40,6 +41,7 @@ public final class NoStuckIncident implements Invariant {
             final Instant downSince = ended.map(ActionRecord::at).orElse(run.timeline().start());
             final String node = ended.map(ActionRecord::node).orElse(null);
             final boolean held = OperatorHolds.heldSince(run.timeline().decisions(), vm, node, downSince)
+                    || OperatorHolds.vmStillHeld(run.timeline().decisions(), vm)
                     || (node != null && OperatorHolds.nodeStillHeld(run.timeline().decisions(), node));
             if (!held) {
                 violations.add(new Violation(name(), run.now(), vm + " down since " + run.timeline().offset(downSince)

@@ -44,6 +44,17 @@ public final class OperatorHolds {
         return newest != null && holdsForOperators(newest);
     }
 
+    /** Whether the newest decision about the VM holds it for operators: a hold taken earlier still stands. */
+    public static boolean vmStillHeld(List<Decision> decisions, String vm) {
+        Decision newest = null;
+        for (Decision decision : decisions) {
+            if (vm.equals(decision.getVm())) {
+                newest = decision;
+            }
+        }
+        return newest != null && holdsForOperators(newest);
+    }
+
     /** A decision, at or after {@code since}, reporting that {@code vm} runs on every one of {@code nodes}. */
     public static boolean reportedRunningTwice(List<Decision> decisions, String vm, Set<String> nodes,
             Instant since) {

@@ -12,6 +12,7 @@ import io.xenpulse.schemas.command.RecoveryCommand;
 import io.xenpulse.schemas.decision.Decision;
 import io.xenpulse.schemas.decision.DecisionAction;
 import io.xenpulse.schemas.inventory.RecoveryPolicy;
+import io.xenpulse.schemas.observation.NodeObservation;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -69,6 +70,9 @@ class SafetyInvariantsTest {
         run.cluster().node("xen-2").startDomain("web01");
         run.cluster().restorePower("xen-1");
         final NoDoubleRun invariant = new NoDoubleRun();
+        assertThat(invariant.check(run)).as("nothing could show it yet").isEmpty();
+        run.markRead(NodeObservation.newBuilder().setCluster("c1").setNode("xen-1").setBootId("boot-2")
+                .setSequence(1).setObservedAt(run.now()).build());
         assertThat(invariant.check(run)).hasSize(1);
 
         // when

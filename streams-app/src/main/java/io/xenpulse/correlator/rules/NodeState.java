@@ -67,6 +67,11 @@ public final class NodeState {
         return controlPath;
     }
 
+    /** Whether a fence verified OFF covers the node's current boot: nothing can run on it. */
+    boolean isFencedOff() {
+        return phase == NodePhase.FENCED && fencedBootId.equals(bootId);
+    }
+
     /** Whether the node can take work: on the ladder's first rung with a healthy control path. */
     boolean isHealthy() {
         return phase == NodePhase.HEALTHY && controlPath.isHealthy();

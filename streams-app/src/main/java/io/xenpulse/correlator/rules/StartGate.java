@@ -75,6 +75,6 @@ final class StartGate {
     }
 
     private static boolean fencedOff(NodeState node) {
-        return node.phase == NodePhase.FENCED && node.fencedBootId.equals(node.bootId);
+        return node.isFencedOff();
     }
 }

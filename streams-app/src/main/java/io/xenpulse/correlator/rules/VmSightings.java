@@ -1,5 +1,6 @@
 package io.xenpulse.correlator.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
@@ -53,9 +54,28 @@ final class VmSightings {
         return Optional.empty();
     }
 
-    /** A node other than {@code except} where the VM may still run: it was listed there and never proven gone. */
-    static Optional<String> mayRunElsewhere(VmState vm, String except) {
-        return vm.aliveAt.keySet().stream().filter(node -> !node.equals(except)).findFirst();
+    /**
+     * Another node that listed the VM, never proved it gone, and has shown nothing current since this node's
+     * streak began, for longer than {@code blindAfter}: the two streaks may well overlap, unseen. A node
+     * fenced OFF is not one.
+     */
+    static Optional<String> mayAlsoRunOnUnseen(ClusterState cluster, VmState vm, String node, Instant now,
+            Duration blindAfter) {
+        final Instant since = vm.aliveSince.get(node);
+        if (since == null) {
+            return Optional.empty();
+        }
+        for (String other : vm.aliveAt.keySet()) {
+            final Optional<NodeState> state = cluster.node(other);
+            if (other.equals(node) || state.isEmpty() || state.get().isFencedOff()) {
+                continue;
+            }
+            final Instant current = state.get().lastCurrentAt;
+            if (current == null || current.isBefore(since) && !current.plus(blindAfter).isAfter(now)) {
+                return Optional.of(other);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The node that listed the VM running most recently, other than {@code except}. */

@@ -35,7 +35,7 @@ final class VmWatch {
                 inMigration(vm, node, reading, out);
             } else {
                 VmSightings.seen(vm, node.name, out.now());
-                if (!runsTwice(vm, node, reading, out)) {
+                if (!runsTwice(cluster, vm, node, reading, out)) {
                     seenAlive(cluster, vm, node, reading, out);
                 }
             }
@@ -110,8 +110,11 @@ final class VmWatch {
     }
 
     /** Returns true when the VM is running on another node at the same time: held and reported. */
-    private static boolean runsTwice(VmState vm, NodeState node, ObservationReading reading, Emitter out) {
-        final Optional<String> other = VmSightings.alsoRunningOn(vm, node.name);
+    private boolean runsTwice(ClusterState cluster, VmState vm, NodeState node, ObservationReading reading,
+            Emitter out) {
+        final Optional<String> seenOverlapping = VmSightings.alsoRunningOn(vm, node.name);
+        final Optional<String> other = seenOverlapping.or(() -> VmSightings.mayAlsoRunOnUnseen(cluster, vm,
+                node.name, out.now(), policy.nodeSilentAfter()));
         if (other.isEmpty()) {
             if (vm.runningTwice && vm.status == VmStatus.HELD) {
                 out.judge(Rule.VM_RUNNING_ONCE_AGAIN, DecisionAction.NONE, node.name, vm.name, vm.name
@@ -124,7 +127,10 @@ final class VmWatch {
         }
         if (!vm.runningTwice) {
             vm.runningTwice = true;
-            vm.hold(vm.name + " runs on " + other.get() + " and " + node.name + " at once");
+            vm.hold(seenOverlapping.isPresent()
+                    ? vm.name + " runs on " + other.get() + " and " + node.name + " at once"
+                    : vm.name + " runs on " + node.name + " and may still run on " + other.get()
+                            + ", which listed it, never showed it gone, and cannot be seen now");
             out.judge(Rule.VM_RUNNING_TWICE, DecisionAction.NONE, node.name, vm.name, vm.heldReason
                     + ": its disks may be written from two hosts; an operator must stop one now",
                     reading.evidence(Optional.of(vm.name)));

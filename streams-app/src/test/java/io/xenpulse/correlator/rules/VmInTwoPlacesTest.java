@@ -80,6 +80,21 @@ class VmInTwoPlacesTest {
     }
 
     @Test
+    void shouldReportAVmThatAppearsOnANodeWhileTheNodeThatRanItCannotBeSeen() {
+        // given: web01 on xen-1, whose probe then dies (the node may be fine, web01 may still run there)
+        round("xen-1", "web01");
+        for (long s = 0; s <= CorrelatorHarness.POLICY.nodeSilentAfter().toSeconds(); s++) {
+            round("xen-2");
+        }
+        // when: xen-2 (say, rebooted with /etc/xen/auto) lists web01
+        round("xen-2", "web01");
+        // then
+        assertThat(harness.decisionsBy(Rule.VM_RUNNING_TWICE)).hasSize(1);
+        assertThat(harness.decisionsBy(Rule.VM_RUNNING_TWICE).get(0).getReason()).contains("may still run on xen-1");
+        assertThat(harness.state.vm("web01").orElseThrow().status()).isEqualTo(VmStatus.HELD);
+    }
+
+    @Test
     void shouldTrackAVmAgainOnceItRunsInOnePlace() {
         // given: web01 ran on xen-1 and xen-2 at once
         round("xen-1", "web01");
