@@ -93,6 +93,8 @@ final class VmRecovery {
             out.judge(Rule.VM_RECOVERED, DecisionAction.NONE, result.getTargetNode(), vm.name,
                     vm.name + " started on " + result.getTargetNode(), evidence);
             vm.running(result.getTargetNode());
+            // the actuator saw it start there: as good as a listing until the node's own listing says otherwise
+            VmSightings.seen(vm, result.getTargetNode(), out.now());
         } else if (retryable(result.getStatus()) && vm.recoveryAttempts < MAX_RECOVERY_ATTEMPTS) {
             retry(cluster, vm, result, evidence, out);
         } else {

@@ -95,6 +95,23 @@ class VmInTwoPlacesTest {
     }
 
     @Test
+    void shouldReportARejoiningNodesAutoStartWhileTheNodeTheVmWasStartedOnCannotBeSeen() {
+        // given: xen-1 fenced OFF, web01 relocated (the actuator reports it started), then the target's probe dies
+        final RecoveryCommand relocation = relocationAfterFence();
+        harness.result(relocation, ResultStatus.DONE, false);
+        final String target = relocation.getTargetNode();
+        final String other = target.equals("xen-2") ? "xen-3" : "xen-2";
+        for (long s = 0; s <= CorrelatorHarness.POLICY.nodeSilentAfter().toSeconds(); s++) {
+            round(other);
+        }
+        // when: xen-1 rejoins and its /etc/xen/auto starts web01 again
+        harness.observe(Observations.from("xen-1", 1).boot("boot-bbbbbbbb").running("web01"));
+        // then
+        assertThat(harness.decisionsBy(Rule.VM_RUNNING_TWICE)).extracting(d -> d.getReason())
+                .anyMatch(r -> r.contains("may still run on " + target));
+    }
+
+    @Test
     void shouldTrackAVmAgainOnceItRunsInOnePlace() {
         // given: web01 ran on xen-1 and xen-2 at once
         round("xen-1", "web01");
