@@ -10,13 +10,10 @@ import io.xenpulse.scenarios.harness.ScenarioRun;
 import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.schemas.command.CommandKind;
 import io.xenpulse.simulator.ActionKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,17 +22,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * every second while the correlator is down or behind; when it reads the backlog, no healthy node may look
  * lost to it.
  */
-class CorrelatorRestartScenarioTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class CorrelatorRestartScenarioTest extends ScenarioTest {
 
     /**
      * The exact length of the outage decides where the correlator's ticks fall while it catches up (it reads

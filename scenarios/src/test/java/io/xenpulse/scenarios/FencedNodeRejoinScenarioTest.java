@@ -10,12 +10,9 @@ import io.xenpulse.schemas.inventory.RecoveryPolicy;
 import io.xenpulse.simulator.ActionKind;
 import io.xenpulse.simulator.ActionOrigin;
 import io.xenpulse.simulator.ActionRecord;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, case 5: xen-1 is fenced (verified OFF) and its VMs relocated; an operator powers it on again, it
@@ -23,17 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * (the start on the target hangs and times out, and is retried). web01 must never run twice, and the VM seen
  * running on a node other than its recovery target must be reported.
  */
-class FencedNodeRejoinScenarioTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class FencedNodeRejoinScenarioTest extends ScenarioTest {
 
     @Test
     void shouldNeverRunAVmTwiceWhenItsFencedNodeRejoinsWithItAutoStartedDuringItsRelocation() {

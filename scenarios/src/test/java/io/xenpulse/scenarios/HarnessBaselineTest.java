@@ -8,24 +8,11 @@ import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.scenarios.harness.Timeline.IssuedCommand;
 import io.xenpulse.schemas.command.CommandKind;
 import io.xenpulse.simulator.ActionKind;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The harness on incidents the pipeline handled before issue 7: what it shows must match the demo. */
-class HarnessBaselineTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class HarnessBaselineTest extends ScenarioTest {
 
     @Test
     void shouldLeaveAHealthyClusterAlone() {

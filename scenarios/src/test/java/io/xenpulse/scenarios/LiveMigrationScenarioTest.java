@@ -9,28 +9,15 @@ import io.xenpulse.scenarios.harness.ClusterSpec;
 import io.xenpulse.scenarios.harness.ScenarioRun;
 import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.simulator.ActionKind;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, case 4: web01 migrates live from xen-1 to xen-2 while xen-2's observations arrive 3.5 s late
  * (within the silence bound). xen-1 lists web01 migrating, then absent twice through a healthy xend. A VM in
  * migration, or seen alive on another node, is never dead: it must not be restarted on xen-1.
  */
-class LiveMigrationScenarioTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class LiveMigrationScenarioTest extends ScenarioTest {
 
     @Test
     void shouldNeverRestartAMigratedVmOnItsSourceWhileTheDestinationsProbeIsLate() {

@@ -12,29 +12,16 @@ import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.scenarios.invariants.OperatorHolds;
 import io.xenpulse.schemas.command.CommandKind;
 import io.xenpulse.simulator.ActionKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, case 2: a probe that dies on a healthy node is a monitoring failure. The other nodes' peer checks
  * still reach the node, so it is "probe or uplink down", a matter for operators, never a fence; a node that
  * no peer reaches any more may be fenced as before.
  */
-class ProbeDeathScenarioTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class ProbeDeathScenarioTest extends ScenarioTest {
 
     @Test
     void shouldNotFenceANodeItsPeersStillReachWhenOnlyItsProbeDied() {

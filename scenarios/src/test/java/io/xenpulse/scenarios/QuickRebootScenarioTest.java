@@ -8,28 +8,15 @@ import io.xenpulse.scenarios.harness.ScenarioRun;
 import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.scenarios.invariants.OperatorHolds;
 import io.xenpulse.schemas.inventory.RecoveryPolicy;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, case 6: no stuck states. A VM suspected just before its node reboots quickly (within the silence
  * bound), or waiting for the confirmation of its stop, is re-evaluated on the new boot: it ends recovered or
  * held for an operator, never waiting for an observation of a boot that is gone.
  */
-class QuickRebootScenarioTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class QuickRebootScenarioTest extends ScenarioTest {
 
     @Test
     void shouldNotLeaveAVmSuspectedJustBeforeAQuickRebootStuck() {

@@ -11,28 +11,15 @@ import io.xenpulse.scenarios.harness.ScenarioTimings;
 import io.xenpulse.schemas.command.CommandKind;
 import io.xenpulse.schemas.command.RecoveryCommand;
 import io.xenpulse.simulator.ActionKind;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue 7, case 3: an xl-only node (Xen 4.5 and later) runs no xend. A daemon it does not run is never
  * restarted and never a reason to fence; its xl and xenstore listings are authoritative for a VM's death.
  */
-class XlOnlyNodeScenarioTest {
-
-    @TempDir
-    Path stateDir;
-
-    private ScenarioRun run;
-
-    @AfterEach
-    void close() {
-        run.close();
-    }
+class XlOnlyNodeScenarioTest extends ScenarioTest {
 
     @Test
     void shouldNeverRestartXendOnAnXlOnlyNodeNorFenceIt() {
