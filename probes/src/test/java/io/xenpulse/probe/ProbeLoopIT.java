@@ -62,7 +62,8 @@ class ProbeLoopIT {
         final KafkaConsumer<String, NodeObservation> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, prefix + "reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"),
                 topic.keySerde().deserializer(), topic.valueSerde().deserializer());
         consumer.subscribe(List.of(topic.name()));
         return consumer;

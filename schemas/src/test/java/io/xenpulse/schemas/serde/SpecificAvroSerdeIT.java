@@ -95,7 +95,8 @@ class SpecificAvroSerdeIT {
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers(),
                 ConsumerConfig.GROUP_ID_CONFIG, readVia.name() + "-reader",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(),
                 readVia.valueSerde().deserializer())) {
             consumer.subscribe(List.of(readVia.name()));
             final List<ConsumerRecord<String, V>> read = new ArrayList<>();
