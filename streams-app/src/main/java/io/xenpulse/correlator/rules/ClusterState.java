@@ -109,6 +109,11 @@ public final class ClusterState {
         return node.lastSeenAt == null || !silentSince(node).plus(after).isAfter(now);
     }
 
+    /** Whether the node can take work now: healthy on the ladder's first rung, and heard from within {@code after}. */
+    boolean isHealthyAndHeard(NodeState node, Instant now, Duration after) {
+        return node.isHealthy() && !isSilent(node, now, after);
+    }
+
     /** From when a node's silence is counted: its last proof of life, or when our view became continuous. */
     Instant silentSince(NodeState node) {
         if (trustedSince == null || node.lastSeenAt == null) {

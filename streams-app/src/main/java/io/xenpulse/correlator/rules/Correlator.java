@@ -53,15 +53,10 @@ public final class Correlator {
             ownView.onLateRead(cluster, Duration.between(loggedAt, now), out);
         }
         final NodeState node = cluster.nodeOrNew(observation.getNode());
-        if (observation.getReplayed() || readLate) {
-            provesAlive(node, observation, loggedAt); // delivered late: from a probe's spool, or read late by us
-            return out.outcome();
-        }
-        if (!acceptAsCurrent(node, observation, out)) {
-            provesAlive(node, observation, loggedAt);
-            return out.outcome();
-        }
         provesAlive(node, observation, loggedAt);
+        if (observation.getReplayed() || readLate || !acceptAsCurrent(node, observation, out)) {
+            return out.outcome(); // delivered late (a probe's spool, or read late by us), a duplicate, or stale
+        }
         node.lastCurrentAt = loggedAt;
         peers.record(cluster, observation, loggedAt);
         final ObservationReading reading = ObservationReading.of(observation);

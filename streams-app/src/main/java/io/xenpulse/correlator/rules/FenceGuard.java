@@ -23,10 +23,6 @@ final class FenceGuard {
         this.peers = peers;
     }
 
-    private boolean contentStale(NodeState node, Instant now) {
-        return node.lastCurrentAt == null || !node.lastCurrentAt.plus(policy.nodeSilentAfter()).isAfter(now);
-    }
-
     /** Empty when the fence may go ahead; otherwise why not. */
     Optional<String> objectionTo(ClusterState cluster, NodeState target, Instant now) {
         if (cluster.inMaintenance(target.name)) {
@@ -37,11 +33,12 @@ final class FenceGuard {
             return Optional.of("the correlator is catching up: its own view is not continuous for a full"
                     + " lost-node bound yet");
         }
-        if (cluster.isSilent(target, now, policy.nodeSilentAfter()) && !peers.allowsFencingSilent(target, now)) {
+        final boolean targetSilent = cluster.isSilent(target, now, policy.nodeSilentAfter());
+        if (targetSilent && !peers.allowsFencingSilent(target, now)) {
             return Optional.of(target.name + "'s silence is not confirmed by its peers ("
                     + peers.verdict(target, now) + "): its probe or uplink may be what failed");
         }
-        if (!cluster.isSilent(target, now, policy.nodeSilentAfter()) && contentStale(target, now)) {
+        if (!targetSilent && target.cannotBeSeen(now, policy.nodeSilentAfter())) {
             return Optional.of(target.name + " is alive but its observations arrive only late (replayed or read after"
                     + " the lag bound): its state cannot be judged now");
         }
@@ -57,7 +54,7 @@ final class FenceGuard {
                     + " nodes are silent: the monitoring path, not the nodes, is the likely fault");
         }
         final long healthyOthers = cluster.nodes().stream()
-                .filter(n -> n != target && n.isHealthy() && !cluster.isSilent(n, now, policy.nodeSilentAfter()))
+                .filter(n -> n != target && cluster.isHealthyAndHeard(n, now, policy.nodeSilentAfter()))
                 .count();
         if (healthyOthers < cluster.minHealthyNodes) {
             return Optional.of("fencing would leave " + healthyOthers + " healthy nodes, minimum is "

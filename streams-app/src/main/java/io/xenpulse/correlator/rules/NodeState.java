@@ -1,5 +1,6 @@
 package io.xenpulse.correlator.rules;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -65,6 +66,14 @@ public final class NodeState {
 
     public ControlPath controlPath() {
         return controlPath;
+    }
+
+    /**
+     * Whether the correlator cannot see into the node now: no observation read as the present for
+     * {@code bound} (its probe is dead or late, or the node is down), so its listings say nothing current.
+     */
+    boolean cannotBeSeen(Instant now, Duration bound) {
+        return lastCurrentAt == null || !lastCurrentAt.plus(bound).isAfter(now);
     }
 
     /** Whether a fence verified OFF covers the node's current boot: nothing can run on it. */

@@ -38,7 +38,7 @@ final class StartGate {
             return Optional.of("source node " + sourceNode + " is unknown");
         }
         final boolean stopConfirmed = vm.stopConfirmed && sourceNode.equals(vm.node);
-        if (!fencedOff(source.get()) && !stopConfirmed) {
+        if (!source.get().isFencedOff() && !stopConfirmed) {
             return Optional.of(vm.name + " may still run on " + sourceNode
                     + ": neither a confirmed stop nor a fence verified OFF");
         }
@@ -51,10 +51,10 @@ final class StartGate {
      */
     private Optional<String> blindNode(ClusterState cluster, VmState vm, String target, Instant now) {
         for (NodeState node : cluster.nodes()) {
-            if (node.name.equals(target) || fencedOff(node)) {
+            if (node.name.equals(target) || node.isFencedOff()) {
                 continue;
             }
-            if (node.lastCurrentAt == null || !node.lastCurrentAt.plus(policy.nodeSilentAfter()).isAfter(now)) {
+            if (node.cannotBeSeen(now, policy.nodeSilentAfter())) {
                 return Optional.of(node.name + " cannot be seen now (no current observation"
                         + (node.lastCurrentAt == null ? " yet" : " since " + node.lastCurrentAt) + "): " + vm.name
                         + " may have moved there unseen");
@@ -65,16 +65,12 @@ final class StartGate {
 
     private static Optional<String> runningElsewhere(ClusterState cluster, VmState vm, String target) {
         for (String node : vm.aliveAt.keySet()) {
-            final boolean off = cluster.node(node).map(StartGate::fencedOff).orElse(false);
+            final boolean off = cluster.node(node).map(NodeState::isFencedOff).orElse(false);
             if (!node.equals(target) && !off) {
                 return Optional.of(vm.name + " was listed running on " + node + " at " + vm.aliveAt.get(node)
                         + " and has not been proven gone there since");
             }
         }
         return Optional.empty();
-    }
-
-    private static boolean fencedOff(NodeState node) {
-        return node.isFencedOff();
     }
 }

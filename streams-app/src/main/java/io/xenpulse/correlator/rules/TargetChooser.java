@@ -13,8 +13,7 @@ final class TargetChooser {
     static Optional<String> choose(ClusterState cluster, String excluded, Instant now, CorrelatorPolicy policy) {
         return cluster.nodes().stream()
                 .filter(n -> !n.name.equals(excluded))
-                .filter(NodeState::isHealthy)
-                .filter(n -> !cluster.isSilent(n, now, policy.nodeSilentAfter()))
+                .filter(n -> cluster.isHealthyAndHeard(n, now, policy.nodeSilentAfter()))
                 .filter(n -> !cluster.inMaintenance(n.name))
                 .min(Comparator.comparingInt((NodeState n) -> load(cluster, n.name)).thenComparing(n -> n.name))
                 .map(n -> n.name);

@@ -116,7 +116,7 @@ final class VmRecovery {
         final boolean relocation = failed.getKind() == CommandKind.RELOCATE_VM;
         final String target = failed.getTargetNode();
         final boolean targetHealthy = cluster.node(target)
-                .filter(n -> n.isHealthy() && !cluster.isSilent(n, out.now(), policy.nodeSilentAfter())).isPresent();
+                .filter(n -> cluster.isHealthyAndHeard(n, out.now(), policy.nodeSilentAfter())).isPresent();
         final Optional<String> unsafe = !targetHealthy
                 ? Optional.of(target + " is not healthy now; the failed attempt may or may not have started "
                         + vm.name + " there")

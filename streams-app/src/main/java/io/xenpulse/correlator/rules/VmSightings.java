@@ -71,7 +71,7 @@ final class VmSightings {
                 continue;
             }
             final Instant current = state.get().lastCurrentAt;
-            if (current == null || current.isBefore(since) && !current.plus(blindAfter).isAfter(now)) {
+            if (state.get().cannotBeSeen(now, blindAfter) && (current == null || current.isBefore(since))) {
                 return Optional.of(other);
             }
         }
