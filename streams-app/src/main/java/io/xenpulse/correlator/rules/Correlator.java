@@ -33,7 +33,7 @@ public final class Correlator {
         this.ownView = new OwnView(policy);
         this.peers = new PeerWitness(policy);
         this.fence = new FenceLadder(policy, new FenceGuard(policy, ownView, peers), peers);
-        this.daemon = new DaemonLadder(policy, fence);
+        this.daemon = new DaemonLadder(policy, fence, ownView);
         this.recovery = new VmRecovery(policy, new StartGate(policy));
         this.vms = new VmWatch(policy, recovery);
     }
@@ -103,9 +103,10 @@ public final class Correlator {
             advance(cluster, node, out);
         }
         if (ownView.trusted(cluster, now)) {
-            expireVmCommands(cluster, out); // a result may still be in the backlog we are reading
+            // a result, or the listing that ends a wait, may still be in the backlog we are reading
+            expireVmCommands(cluster, out);
+            vms.advance(cluster, out);
         }
-        vms.advance(cluster, out);
         return out.outcome();
     }
 

@@ -18,10 +18,12 @@ final class DaemonLadder {
 
     private final CorrelatorPolicy policy;
     private final FenceLadder fence;
+    private final OwnView ownView;
 
-    DaemonLadder(CorrelatorPolicy policy, FenceLadder fence) {
+    DaemonLadder(CorrelatorPolicy policy, FenceLadder fence, OwnView ownView) {
         this.policy = policy;
         this.fence = fence;
+        this.ownView = ownView;
     }
 
     void onReading(NodeState node, ObservationReading reading, Emitter out) {
@@ -78,6 +80,9 @@ final class DaemonLadder {
     /** Time-driven rungs: grace expiry, restart retries, verification deadlines. */
     void advance(ClusterState cluster, NodeState node, Emitter out) {
         final Instant now = out.now();
+        if (!ownView.trusted(cluster, now)) {
+            return; // the observation that ends the outage may be in the backlog we are still reading
+        }
         switch (node.phase) {
             case DAEMON_DOWN -> {
                 if (node.toolstack.restartable() && !node.daemonDownSince.plus(policy.daemonGrace()).isAfter(now)) {

@@ -69,6 +69,25 @@ class OwnLagTest {
     }
 
     @Test
+    void shouldNotRestartADaemonWhileCatchingUp() {
+        // given: xen-1's xend is seen down, live
+        liveRounds(5);
+        harness.observe(Observations.from("xen-1", sequence++).xendDown());
+        // when: the correlator is away past the grace, then back, reading xen-1 still down
+        harness.correlatorAway(Duration.ofSeconds(20));
+        for (long s = 0; s < CorrelatorHarness.POLICY.nodeLostAfter().toSeconds(); s++) {
+            harness.observe(Observations.from("xen-1", sequence).xendDown());
+            othersLive(1);
+        }
+        // then: nothing acts on the cluster until its view is continuous again...
+        assertThat(harness.commandsOf(CommandKind.RESTART_DAEMON)).isEmpty();
+        harness.observe(Observations.from("xen-1", sequence).xendDown());
+        othersLive(2);
+        // ...then the outage it still sees is handled
+        assertThat(harness.lastCommand(CommandKind.RESTART_DAEMON).getTargetNode()).isEqualTo("xen-1");
+    }
+
+    @Test
     void shouldNotFenceWhileThePipelineRunsSecondsBehind() {
         // given
         liveRounds(5);

@@ -32,7 +32,9 @@ class ClusterStateCodecTest {
         correlator.onObservation(state, observation(1, ProcessState.PRESENT, SourceStatus.OK, t0), t0, t0);
         correlator.onObservation(state, observation(2, ProcessState.ABSENT, SourceStatus.DOWN, t0.plusSeconds(1)),
                 t0.plusSeconds(1), t0.plusSeconds(1));
-        correlator.onTick(state, t0.plusSeconds(20));
+        for (int second = 2; second <= 20; second++) {
+            correlator.onTick(state, t0.plusSeconds(second)); // the punctuator ticks every second
+        }
         // when
         final byte[] encoded = codec.encode(state);
         final ClusterState restored = codec.decode(encoded);
