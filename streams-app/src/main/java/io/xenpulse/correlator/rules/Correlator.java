@@ -58,6 +58,7 @@ public final class Correlator {
             return out.outcome(); // delivered late (a probe's spool, or read late by us), a duplicate, or stale
         }
         node.lastCurrentAt = loggedAt;
+        node.currentReadAt = now;
         peers.record(cluster, observation, loggedAt);
         final ObservationReading reading = ObservationReading.of(observation);
         daemon.onReading(node, reading, out);

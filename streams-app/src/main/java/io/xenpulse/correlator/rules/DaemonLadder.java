@@ -80,7 +80,7 @@ final class DaemonLadder {
     /** Time-driven rungs: grace expiry, restart retries, verification deadlines. */
     void advance(ClusterState cluster, NodeState node, Emitter out) {
         final Instant now = out.now();
-        if (!ownView.trusted(cluster, now)) {
+        if (!ownView.seesNow(cluster, node, now)) {
             return; // the observation that ends the outage may be in the backlog we are still reading
         }
         switch (node.phase) {

@@ -16,6 +16,8 @@ public final class NodeState {
     Instant lastSeenAt;
     /** When the node's newest observation read as the present (not history) reached the log: its content is fresh. */
     Instant lastCurrentAt;
+    /** When, on the correlator's own clock, it last read an observation of the node as the present. */
+    Instant currentReadAt;
     NodePhase phase = NodePhase.HEALTHY;
     ControlPath controlPath = ControlPath.UNVERIFIED;
     /** What the node runs, from its latest current observation; decides which daemon is its control path. */

@@ -62,6 +62,15 @@ final class OwnView {
                 + " the log (it is catching up)");
     }
 
+    /**
+     * Whether the correlator sees the node as it is now: its view is trusted, or it has read an observation of
+     * the node as the present since the view was last found untrustworthy. Enough to act on what that node
+     * itself reports (its daemon), never on its silence.
+     */
+    boolean seesNow(ClusterState cluster, NodeState node, Instant now) {
+        return trusted(cluster, now) || node.currentReadAt != null && !node.currentReadAt.isBefore(cluster.trustedSince);
+    }
+
     /** Whether more than a full lost-node bound has passed since the view was last found untrustworthy. */
     boolean trusted(ClusterState cluster, Instant now) {
         return cluster.trustedSince == null || now.isAfter(cluster.trustedSince.plus(settle));

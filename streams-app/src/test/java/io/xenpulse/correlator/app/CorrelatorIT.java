@@ -60,7 +60,7 @@ class CorrelatorIT {
             KafkaStreams first = CorrelatorMain.start(CorrelatorConfig.fromMap(env));
             observations.send(record(observation(true))).get();
             observations.send(record(observation(false))).get();
-            final RecoveryCommand restart = awaitCommand(commands, seen, 1);
+            final RecoveryCommand restart = awaitCommand(commands, seen, 1, () -> { });
             // then
             assertThat(restart.getKind()).isEqualTo(CommandKind.RESTART_DAEMON);
             first.close(Duration.ofSeconds(30));
@@ -68,7 +68,9 @@ class CorrelatorIT {
             // when: a new instance takes over and the restart is reported failed
             KafkaStreams second = CorrelatorMain.start(CorrelatorConfig.fromMap(env));
             results.send(new ProducerRecord<>(topics.commandResults().name(), "c1", failed(restart))).get();
-            final RecoveryCommand retry = awaitCommand(commands, seen, 2);
+            // the probe keeps publishing: the new instance acts on the daemon once it sees the node as it is now
+            final RecoveryCommand retry = awaitCommand(commands, seen, 2,
+                    () -> observations.send(record(observation(false))));
             second.close(Duration.ofSeconds(30));
 
             // then: it remembered the incident and the first attempt, and issued attempt 2 only once
@@ -78,9 +80,11 @@ class CorrelatorIT {
         }
     }
 
+    /** Waits for the {@code count}th command, running {@code probeCycle} between polls (a probe's publishing). */
     private RecoveryCommand awaitCommand(KafkaConsumer<String, RecoveryCommand> consumer, List<RecoveryCommand> seen,
-            int count) {
+            int count, Runnable probeCycle) {
         Eventually.await(WAIT, count + " command(s) on " + topics.commands().name(), () -> {
+            probeCycle.run();
             consumer.poll(Duration.ofMillis(200)).forEach(r -> seen.add(r.value()));
             return seen.size() >= count;
         });
